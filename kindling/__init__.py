@@ -1,0 +1,1 @@
+"""Kindling: teaching self-compassion in therapy."""

@@ -1,0 +1,17 @@
+"""`python -m kindling` and the `kindling` command: Django's manage.py under our name."""
+
+import os
+import sys
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kindling.settings")
+    from django.core.management import execute_from_command_line
+
+    argv = list(sys.argv)
+    argv[0] = "kindling"
+    execute_from_command_line(argv)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""People and places: accounts, practices, roles, profiles, guardians, invitations."""

@@ -1,0 +1,231 @@
+"""Writes about people: one function per intention, each doing the whole change.
+
+Views and commands call these; they never write the account models directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kindling.lib import access
+
+from .models import (
+    STAFF_ROLES,
+    CareTeamMember,
+    ClientProfile,
+    GuardianLink,
+    Invitation,
+    Membership,
+    Practice,
+    Role,
+    User,
+)
+
+
+def add_staff(user: User, practice: Practice, role: str) -> Membership:
+    if role not in STAFF_ROLES:
+        raise ValueError(f"Unknown staff role: {role}")
+    membership, created = Membership.objects.get_or_create(user=user, practice=practice, role=role)
+    if not created and not membership.is_active:
+        membership.is_active = True
+        membership.save(update_fields=["is_active"])
+    return membership
+
+
+def enrol_client(
+    user: User,
+    practice: Practice,
+    *,
+    date_of_birth: dt.date,
+    clinicians: list[User],
+    preferred_name: str = "",
+    region: str = "",
+) -> ClientProfile:
+    """Make a person a client of a practice, cared for by the given clinicians."""
+    profile = ClientProfile(
+        user=user,
+        practice=practice,
+        date_of_birth=date_of_birth,
+        preferred_name=preferred_name,
+        region=region or practice.region,
+    )
+    profile.full_clean(exclude=["user"])
+    profile.save()
+    for clinician in clinicians:
+        add_to_care_team(profile, clinician)
+    return profile
+
+
+def add_to_care_team(client: ClientProfile, clinician: User) -> CareTeamMember:
+    seat = CareTeamMember(client=client, clinician=clinician)
+    seat.full_clean(exclude=["client", "clinician"], validate_constraints=False)
+    seat.clean()
+    return CareTeamMember.objects.get_or_create(client=client, clinician=clinician)[0]
+
+
+def link_guardian(guardian: User, client: ClientProfile, relationship: str = "") -> GuardianLink:
+    link = GuardianLink(guardian=guardian, client=client, relationship=relationship)
+    link.clean()
+    existing = GuardianLink.objects.filter(guardian=guardian, client=client).first()
+    if existing:
+        return existing
+    link.save()
+    return link
+
+
+def may_invite(inviter: User, practice: Practice, kind: str) -> bool:
+    """Clinicians invite clients and guardians; practice administrators invite staff."""
+    if kind in STAFF_ROLES:
+        return access.practices_run_by(inviter).filter(pk=practice.pk).exists()
+    return access.practices_where(inviter, Role.CLINICIAN).filter(pk=practice.pk).exists()
+
+
+def invite(
+    inviter: User,
+    practice: Practice,
+    *,
+    email: str,
+    kind: str,
+    accept_url_base: str,
+    preferred_name: str = "",
+    date_of_birth: dt.date | None = None,
+    region: str = "",
+    for_client: ClientProfile | None = None,
+    relationship: str = "",
+) -> Invitation:
+    """Create an invitation and e-mail its link. Returns the invitation (its token is not kept)."""
+    if not may_invite(inviter, practice, kind):
+        raise PermissionDenied
+    email = email.strip().lower()
+    if kind == Invitation.Kind.CLIENT and date_of_birth is None:
+        raise ValidationError({"date_of_birth": _("A date of birth is needed for a client.")})
+    if kind == Invitation.Kind.GUARDIAN:
+        if for_client is None or not access.caseload_for(inviter).filter(pk=for_client.pk).exists():
+            raise ValidationError({"for_client": _("Choose a young person on your caseload.")})
+        if not for_client.is_minor:
+            raise ValidationError({"for_client": _("Guardian links are for clients under 18.")})
+    if (
+        kind == Invitation.Kind.CLIENT
+        and User.objects.filter(email=email, client_profile__isnull=False).exists()
+    ):
+        raise ValidationError({"email": _("This person is already a client in Kindling.")})
+
+    token = Invitation.new_token()
+    with transaction.atomic():
+        invitation = Invitation.objects.create(
+            practice=practice,
+            email=email,
+            kind=kind,
+            invited_by=inviter,
+            token_hash=_hash(token),
+            preferred_name=preferred_name,
+            date_of_birth=date_of_birth,
+            region=region,
+            for_client=for_client,
+            relationship=relationship,
+        )
+        link = accept_url_base.rstrip("/") + reverse("invitation_accept", args=[token])
+        context = {"invitation": invitation, "link": link, "days": settings.INVITATION_DAYS}
+        # The subject and body name the practice, never a reason for care.
+        transaction.on_commit(
+            lambda: send_mail(
+                subject=_("Your invitation to %(practice)s on Kindling")
+                % {"practice": practice.name},
+                message=render_to_string("accounts/email/invitation.txt", context),
+                from_email=None,
+                recipient_list=[email],
+            )
+        )
+    invitation.token = token  # for the caller (tests, the demo); never stored
+    return invitation
+
+
+def _hash(token: str) -> str:
+    from .models import hash_token
+
+    return hash_token(token)
+
+
+def open_invitation(token: str) -> Invitation | None:
+    return (
+        Invitation.objects.open()
+        .filter(token_hash=_hash(token))
+        .select_related("practice", "for_client")
+        .first()
+    )
+
+
+class InvitationUnavailable(Exception):
+    """The invitation was used, revoked or expired in the meantime."""
+
+
+def accept_invitation(
+    token: str, *, user: User | None = None, name: str = "", password: str = ""
+) -> User:
+    """Turn an open invitation into an account and a role, all or nothing.
+
+    With `user` (someone already signed in with the invited address), add the role to them;
+    otherwise create the account with `name` and `password`.
+    """
+    with transaction.atomic():
+        # Claim the invitation with a conditional update, so two clicks cannot both use it.
+        now = timezone.now()
+        claimed = Invitation.objects.open().filter(token_hash=_hash(token)).update(accepted_at=now)
+        if claimed != 1:
+            raise InvitationUnavailable
+        invitation = Invitation.objects.select_related("practice", "for_client").get(
+            token_hash=_hash(token)
+        )
+        if user is None:
+            if User.objects.filter(email__iexact=invitation.email).exists():
+                raise InvitationUnavailable
+            user = User.objects.create_user(invitation.email, password, name=name.strip())
+        elif user.email.lower() != invitation.email.lower():
+            raise InvitationUnavailable
+        # The link arrived at this address, so the address is proved.
+        EmailAddress.objects.update_or_create(
+            user=user, email=user.email, defaults={"verified": True, "primary": True}
+        )
+        practice = invitation.practice
+        if invitation.is_staff_kind:
+            add_staff(user, practice, invitation.kind)
+        elif invitation.kind == Invitation.Kind.CLIENT:
+            enrol_client(
+                user,
+                practice,
+                date_of_birth=invitation.date_of_birth,
+                clinicians=[invitation.invited_by],
+                preferred_name=invitation.preferred_name or name.split(" ")[0],
+                region=invitation.region,
+            )
+        elif invitation.kind == Invitation.Kind.GUARDIAN:
+            link_guardian(user, invitation.for_client, invitation.relationship)
+        invitation.accepted_by = user
+        invitation.save(update_fields=["accepted_by"])
+    return user
+
+
+def revoke_invitation(by: User, invitation_id: int) -> Invitation:
+    invitation = access.invitation_for(by, invitation_id)
+    Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+    invitation.refresh_from_db()
+    return invitation
+
+
+def create_user(email: str, password: str, *, name: str = "", verified: bool = True) -> User:
+    """An account whose e-mail is already proved (the demo, tests, administrators)."""
+    user = User.objects.create_user(email, password, name=name)
+    EmailAddress.objects.create(user=user, email=user.email, verified=verified, primary=True)
+    return user

@@ -1,0 +1,83 @@
+"""Forms for invitations: what a clinician or administrator fills in, and what the invitee does."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.utils.translation import gettext_lazy as _
+
+from .models import REGIONS, ClientProfile, Role, User, validate_client_birth_date
+
+
+class StaffInvitationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"))
+    kind = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+
+class ClientInvitationForm(forms.Form):
+    email = forms.EmailField(label=_("Their e-mail address"))
+    preferred_name = forms.CharField(
+        label=_("The name they like to be called"), max_length=80, required=False
+    )
+    date_of_birth = forms.DateField(
+        label=_("Date of birth"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[validate_client_birth_date],
+        help_text=_("Kindling uses it to choose the child, teen or adult version of each page."),
+    )
+    region = forms.ChoiceField(label=_("Where they live"), choices=REGIONS, initial="AU")
+
+
+class YoungPersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.display_name} ({obj.get_age_band_display()})"
+
+
+class GuardianInvitationForm(forms.Form):
+    email = forms.EmailField(label=_("Their e-mail address"))
+    for_client = YoungPersonChoiceField(label=_("Guardian of"), queryset=None)
+    relationship = forms.CharField(
+        label=_("Relationship"),
+        max_length=60,
+        required=False,
+        help_text=_("For example: mum, dad, grandparent, foster carer."),
+    )
+
+    def __init__(self, *args, young_people=(), **kwargs):
+        super().__init__(*args, **kwargs)
+
+        self.fields["for_client"].queryset = ClientProfile.objects.filter(
+            pk__in=[c.pk for c in young_people]
+        ).select_related("user")
+
+
+class AcceptInvitationForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=150)
+    password1 = forms.CharField(
+        label=_("Choose a password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        strip=False,
+        help_text=_("At least 10 characters. A few unrelated words make a strong one."),
+    )
+    password2 = forms.CharField(
+        label=_("The same password again"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        strip=False,
+    )
+
+    def __init__(self, *args, email: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean(self):
+        data = super().clean()
+        p1, p2 = data.get("password1"), data.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", _("The two passwords are different."))
+        if p1:
+            candidate = User(email=self.email, name=data.get("name", ""))
+            try:
+                password_validation.validate_password(p1, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return data

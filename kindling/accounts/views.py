@@ -1,0 +1,226 @@
+"""Pages about people: the front door, each role's home, invitations and the practice page."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kindling.lib import access
+
+from . import actions
+from .forms import (
+    AcceptInvitationForm,
+    ClientInvitationForm,
+    GuardianInvitationForm,
+    StaffInvitationForm,
+)
+from .models import Role, User
+
+# When a person holds several roles, their home is the first of these they hold.
+HOME_BY_ROLE = [
+    (Role.CLINICIAN, "caseload"),
+    (Role.PRACTICE_ADMIN, "practice_home"),
+    (Role.FACILITATOR, "staff_home"),
+    (Role.RESEARCHER, "staff_home"),
+    ("client", "today"),
+    ("guardian", "family"),
+]
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return render(request, "accounts/welcome.html")
+    roles = request.user.roles()
+    for role, url_name in HOME_BY_ROLE:
+        if role in roles:
+            return redirect(url_name)
+    return render(request, "accounts/no_role.html")
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    """For load balancers and the benchmark's reference: no database, no template."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@login_required
+def staff_home(request: HttpRequest) -> HttpResponse:
+    roles = request.user.roles()
+    if not roles & {Role.FACILITATOR, Role.RESEARCHER}:
+        raise Http404
+    practices = {
+        role: list(access.practices_where(request.user, role))
+        for role in (Role.FACILITATOR, Role.RESEARCHER)
+        if role in roles
+    }
+    return render(request, "accounts/staff_home.html", {"practices": practices})
+
+
+@login_required
+def practice_home(request: HttpRequest) -> HttpResponse:
+    practice = access.practices_run_by(request.user).first()
+    if practice is None:
+        raise Http404
+    return redirect("practice_detail", practice_id=practice.pk)
+
+
+@login_required
+def practice_detail(request: HttpRequest, practice_id: int) -> HttpResponse:
+    practice = access.practice_for(request.user, practice_id)
+    form = StaffInvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.invite(
+                request.user,
+                practice,
+                email=form.cleaned_data["email"],
+                kind=form.cleaned_data["kind"],
+                accept_url_base=request.build_absolute_uri("/"),
+            )
+        except ValidationError as error:
+            _attach(form, error)
+        else:
+            messages.success(request, _("Invitation sent to %(email)s.") % form.cleaned_data)
+            return redirect("practice_detail", practice_id=practice.pk)
+    staff = (
+        practice.memberships.filter(is_active=True)
+        .select_related("user")
+        .order_by("user__name", "role")
+    )
+    invitations = (
+        access.invitations_visible_to(request.user)
+        .filter(practice=practice)
+        .select_related("invited_by")
+        .order_by("-created_at")[:50]
+    )
+    context = {
+        "practice": practice,
+        "staff": staff,
+        "invitations": invitations,
+        "client_count": practice.clients.count(),
+        "form": form,
+    }
+    return render(request, "accounts/practice.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def invite_client(request: HttpRequest) -> HttpResponse:
+    """A clinician invites a new client, or a guardian for a young client on their caseload."""
+    practices = access.practices_where(request.user, Role.CLINICIAN)
+    practice = practices.first()
+    if practice is None:
+        raise Http404
+    young = access.caseload_for(request.user).select_related("user")
+    young = [c for c in young if c.is_minor]
+    client_form = ClientInvitationForm(
+        request.POST if request.POST.get("kind") == "client" else None, prefix="client"
+    )
+    guardian_form = GuardianInvitationForm(
+        request.POST if request.POST.get("kind") == "guardian" else None,
+        prefix="guardian",
+        young_people=young,
+    )
+    form = client_form if request.POST.get("kind") != "guardian" else guardian_form
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.invite(
+                request.user,
+                practice,
+                kind=request.POST["kind"],
+                accept_url_base=request.build_absolute_uri("/"),
+                email=data["email"],
+                preferred_name=data.get("preferred_name", ""),
+                date_of_birth=data.get("date_of_birth"),
+                region=data.get("region", ""),
+                for_client=data.get("for_client"),
+                relationship=data.get("relationship", ""),
+            )
+        except ValidationError as error:
+            _attach(form, error)
+        else:
+            messages.success(request, _("Invitation sent to %(email)s.") % data)
+            return redirect("invite_client")
+    invitations = (
+        access.invitations_visible_to(request.user)
+        .filter(invited_by=request.user, practice=practice)
+        .order_by("-created_at")[:30]
+    )
+    context = {
+        "client_form": client_form,
+        "guardian_form": guardian_form,
+        "has_young_people": bool(young),
+        "invitations": invitations,
+    }
+    status = 400 if (client_form.errors or guardian_form.errors) else 200
+    return render(request, "accounts/invite_client.html", context, status=status)
+
+
+def _attach(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@login_required
+@require_POST
+def revoke_invitation(request: HttpRequest, invitation_id: int) -> HttpResponse:
+    invitation = actions.revoke_invitation(request.user, invitation_id)
+    if invitation.state == "revoked":
+        messages.success(
+            request, _("The invitation for %(email)s was withdrawn.") % {"email": invitation.email}
+        )
+    else:
+        messages.info(request, _("That invitation had already been used, so it stays as it is."))
+    return redirect(request.POST.get("next") or "home")
+
+
+def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = actions.open_invitation(token)
+    if invitation is None:
+        return render(request, "accounts/invitation_unavailable.html", status=404)
+    existing = User.objects.filter(email__iexact=invitation.email).first()
+    if existing is not None:
+        # The person already has an account: they add the new role once logged in as themselves.
+        if not request.user.is_authenticated or request.user.pk != existing.pk:
+            return render(
+                request, "accounts/invitation_login_first.html", {"invitation": invitation}
+            )
+        if request.method == "POST":
+            try:
+                actions.accept_invitation(token, user=request.user)
+            except (actions.InvitationUnavailable, ValidationError):
+                return render(request, "accounts/invitation_unavailable.html", status=409)
+            messages.success(
+                request, _("Welcome to %(practice)s.") % {"practice": invitation.practice}
+            )
+            return redirect("home")
+        return render(request, "accounts/invitation_confirm.html", {"invitation": invitation})
+
+    form = AcceptInvitationForm(request.POST or None, email=invitation.email)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = actions.accept_invitation(
+                token, name=form.cleaned_data["name"], password=form.cleaned_data["password1"]
+            )
+        except actions.InvitationUnavailable:
+            return render(request, "accounts/invitation_unavailable.html", status=409)
+        except ValidationError as error:
+            _attach(form, error)
+        else:
+            login(request, user, backend="allauth.account.auth_backends.AuthenticationBackend")
+            messages.success(request, _("Welcome to Kindling. We're glad you're here."))
+            return redirect("home")
+    return render(
+        request,
+        "accounts/invitation_accept.html",
+        {"invitation": invitation, "form": form},
+        status=400 if form.errors else 200,
+    )

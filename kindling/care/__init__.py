@@ -1,0 +1,1 @@
+"""The clinician's workspace: caseload and client record."""

@@ -1,0 +1,1 @@
+"""Cross-cutting pieces that every app may use and none imports back."""

@@ -1,0 +1,116 @@
+"""The one access layer: every read of someone else's data starts here.
+
+Each helper takes the person asking and an id, and returns the object or raises Http404 — never
+403, because the existence of a record is itself private. Views never filter querysets by
+hand; a security review reads this file and nothing else.
+
+The contract is the matrix in docs/architecture.md ("Who may see what"), and
+kindling/lib/tests/test_access_matrix.py walks every person in every relation to every object
+kind that exists so far. Later object kinds (journal entries, results, notes, alerts) add their
+helpers here.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import Http404
+
+from kindling.accounts.models import (
+    CareTeamMember,
+    ClientProfile,
+    GuardianLink,
+    Invitation,
+    Membership,
+    Practice,
+    Role,
+    User,
+)
+
+
+def _is_signed_in(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def _active_role(user, role: str) -> QuerySet[Membership]:
+    return Membership.objects.filter(user=user, role=role, is_active=True)
+
+
+def caseload_for(user: User) -> QuerySet[ClientProfile]:
+    """Clients whose care team includes this person, while they are a clinician of that practice.
+
+    A clinician who leaves a practice (membership made inactive) loses the caseload at once,
+    even if nobody tidied the care teams.
+    """
+    if not _is_signed_in(user):
+        return ClientProfile.objects.none()
+    on_team = CareTeamMember.objects.filter(client=OuterRef("pk"), clinician=user)
+    clinician_here = _active_role(user, Role.CLINICIAN).filter(practice=OuterRef("practice"))
+    return ClientProfile.objects.filter(Exists(on_team), Exists(clinician_here))
+
+
+def client_for(user: User, client_id: int) -> ClientProfile:
+    """A client's clinical record, for a clinician on their care team."""
+    try:
+        return caseload_for(user).select_related("user", "practice").get(pk=client_id)
+    except (ClientProfile.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such client.") from None
+
+
+def young_people_for(user: User) -> QuerySet[ClientProfile]:
+    """The young clients this person is a guardian of."""
+    if not _is_signed_in(user):
+        return ClientProfile.objects.none()
+    linked = GuardianLink.objects.filter(client=OuterRef("pk"), guardian=user)
+    return ClientProfile.objects.filter(Exists(linked))
+
+
+def young_person_for(user: User, client_id: int) -> ClientProfile:
+    """A young client as their guardian sees them: only what is shared with the guardian."""
+    try:
+        return young_people_for(user).select_related("user").get(pk=client_id)
+    except (ClientProfile.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such young person.") from None
+
+
+def practices_run_by(user: User) -> QuerySet[Practice]:
+    """Practices where this person is a practice administrator."""
+    if not _is_signed_in(user):
+        return Practice.objects.none()
+    return Practice.objects.filter(
+        Exists(_active_role(user, Role.PRACTICE_ADMIN).filter(practice=OuterRef("pk")))
+    )
+
+
+def practice_for(user: User, practice_id: int) -> Practice:
+    """A practice's administration page, for its practice administrators."""
+    try:
+        return practices_run_by(user).get(pk=practice_id)
+    except (Practice.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such practice.") from None
+
+
+def practices_where(user: User, role: str) -> QuerySet[Practice]:
+    if not _is_signed_in(user):
+        return Practice.objects.none()
+    return Practice.objects.filter(Exists(_active_role(user, role).filter(practice=OuterRef("pk"))))
+
+
+def invitations_visible_to(user: User) -> QuerySet[Invitation]:
+    """Invitations a person may see and revoke: all of a practice they run, and their own."""
+    if not _is_signed_in(user):
+        return Invitation.objects.none()
+    return Invitation.objects.filter(
+        Exists(_active_role(user, Role.PRACTICE_ADMIN).filter(practice=OuterRef("practice")))
+    ) | Invitation.objects.filter(
+        invited_by=user,
+        practice__in=Practice.objects.filter(
+            Exists(Membership.objects.filter(user=user, is_active=True, practice=OuterRef("pk")))
+        ),
+    )
+
+
+def invitation_for(user: User, invitation_id: int) -> Invitation:
+    try:
+        return invitations_visible_to(user).get(pk=invitation_id)
+    except (Invitation.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such invitation.") from None

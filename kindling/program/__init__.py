@@ -1,0 +1,1 @@
+"""The client's programme: today, and (later) stages, practice, journal and kindness plan."""

@@ -1,0 +1,40 @@
+"""The client's pages: "today", and the guardian's family page."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from kindling.accounts.models import ClientProfile
+from kindling.lib import access
+
+
+@login_required
+def today(request: HttpRequest) -> HttpResponse:
+    try:
+        profile = ClientProfile.objects.select_related("practice").get(user=request.user)
+    except ClientProfile.DoesNotExist:
+        raise Http404 from None
+    care_team = profile.care_team.order_by("name")
+    return render(
+        request,
+        f"program/today_{profile.age_band}.html",
+        {"profile": profile, "care_team": care_team},
+    )
+
+
+@login_required
+def family(request: HttpRequest) -> HttpResponse:
+    young_people = (
+        access.young_people_for(request.user).select_related("user").order_by("preferred_name")
+    )
+    if not young_people:
+        raise Http404
+    return render(request, "program/family.html", {"young_people": young_people})
+
+
+@login_required
+def young_person(request: HttpRequest, client_id: int) -> HttpResponse:
+    person = access.young_person_for(request.user, client_id)
+    return render(request, "program/young_person.html", {"person": person})

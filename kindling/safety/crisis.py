@@ -1,0 +1,91 @@
+"""Crisis lines as data, and the static pages built from them.
+
+The pages are plain HTML files under kindling/safety/public/crisis/, served at /crisis/ by
+WhiteNoise ahead of every other middleware, so they load logged out and with the database down,
+and can be copied to any web server unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from django.template.loader import render_to_string
+
+DATA_FILE = Path(__file__).with_name("crisis_lines.yaml")
+PUBLIC_DIR = Path(__file__).with_name("public") / "crisis"
+REGION_ORDER = ["AU", "NZ", "UK", "US", "CA", "IE", "INT"]
+
+
+@dataclass(frozen=True)
+class Line:
+    name: str
+    call: str
+    about: str
+    hours: str = ""
+    text: str = ""
+
+    @property
+    def tel(self) -> str:
+        return "tel:" + re.sub(r"[^0-9+]", "", self.call)
+
+    @property
+    def sms(self) -> str:
+        return "sms:" + re.sub(r"[^0-9+]", "", self.text) if self.text else ""
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    emergency: str | None
+    emergency_also: str | None
+    emergency_label: str
+    lines: tuple[Line, ...]
+
+    @property
+    def emergency_tel(self) -> str:
+        return "tel:" + self.emergency if self.emergency else ""
+
+
+def load_regions(path: Path = DATA_FILE) -> dict[str, Region]:
+    data = yaml.safe_load(path.read_text())
+    regions = {}
+    for code, entry in data["regions"].items():
+        emergency = entry["emergency"]
+        regions[code] = Region(
+            code=code,
+            name=entry["name"],
+            emergency=emergency.get("number"),
+            emergency_also=emergency.get("also"),
+            emergency_label=emergency["label"],
+            lines=tuple(Line(**line) for line in entry.get("lines", [])),
+        )
+    missing = set(REGION_ORDER) - set(regions)
+    if missing:
+        raise ValueError(f"crisis_lines.yaml has no entry for {', '.join(sorted(missing))}")
+    return regions
+
+
+def render_pages(regions: dict[str, Region] | None = None) -> dict[str, str]:
+    """Relative path under public/crisis/ -> the HTML to write there."""
+    regions = regions or load_regions()
+    ordered = [regions[code] for code in REGION_ORDER]
+    pages = {"index.html": render_to_string("safety/crisis_index.html", {"regions": ordered})}
+    for region in ordered:
+        pages[f"{region.code.lower()}/index.html"] = render_to_string(
+            "safety/crisis_region.html", {"region": region, "regions": ordered}
+        )
+    return pages
+
+
+def write_pages(target: Path = PUBLIC_DIR) -> list[Path]:
+    written = []
+    for relative, html in render_pages().items():
+        path = target / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(html)
+        written.append(path)
+    return written

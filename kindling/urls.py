@@ -1,0 +1,35 @@
+"""Every address Kindling answers. Nothing here carries health data in a path."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from kindling.accounts import views as accounts
+from kindling.care import views as care
+from kindling.program import views as program
+
+urlpatterns = [
+    path("", accounts.home, name="home"),
+    path("healthz", accounts.healthz, name="healthz"),
+    path("today/", program.today, name="today"),
+    path("family/", program.family, name="family"),
+    path("family/<int:client_id>/", program.young_person, name="young_person"),
+    path("caseload/", care.caseload, name="caseload"),
+    path("clients/<int:client_id>/", care.client_record, name="client_record"),
+    path("invite/", accounts.invite_client, name="invite_client"),
+    path("work/", accounts.staff_home, name="staff_home"),
+    path("practice/", accounts.practice_home, name="practice_home"),
+    path("practice/<int:practice_id>/", accounts.practice_detail, name="practice_detail"),
+    path(
+        "invitations/<int:invitation_id>/revoke",
+        accounts.revoke_invitation,
+        name="invitation_revoke",
+    ),
+    path("invitations/accept/<str:token>/", accounts.accept_invitation, name="invitation_accept"),
+    path("accounts/", include("allauth.urls")),
+    path("django-admin/", admin.site.urls),
+]
+
+handler400 = "kindling.lib.errors.bad_request"
+handler403 = "kindling.lib.errors.permission_denied"
+handler404 = "kindling.lib.errors.page_not_found"
+handler500 = "kindling.lib.errors.server_error"
