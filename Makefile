@@ -9,7 +9,7 @@ UV := $(shell command -v uv 2>/dev/null || echo $(CURDIR)/var/tools/bin/uv)
 KINDLING := $(CURDIR)/.venv/bin/kindling
 DEMO_ENV := KINDLING_DEBUG=true
 
-.PHONY: help install demo test lint unit browser ci-postgres bench chromium clean
+.PHONY: help install demo test lint unit browser ci-postgres bench chromium wrk clean
 
 help:
 	@echo "make demo   set up and serve the demo practice on http://127.0.0.1:8000"
@@ -49,8 +49,11 @@ browser: install node_modules/.installed chromium
 test: install node_modules/.installed chromium lint
 	.venv/bin/pytest
 
-bench: install
-	.venv/bin/python bench/web.py
+wrk:
+	@bash scripts/ensure-wrk
+
+bench: install wrk
+	.venv/bin/python bench/web.py $(BENCH_ARGS)
 
 clean:
 	rm -rf .venv node_modules var/static

@@ -17,6 +17,11 @@ def permission_denied(request, exception=None):
     return render(request, "403.html", status=403)
 
 
+def csrf_failure(request, reason=""):
+    # Usually an old tab or an expired session; the reason stays in the server log, not the page.
+    return render(request, "403.html", status=403)
+
+
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 

@@ -1,0 +1,85 @@
+"""`kindling demo`: the people named in the design, a shared password, and no use in production."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import Client
+
+from kindling.accounts.models import ClientProfile, User
+from kindling.lib import access
+
+DEMO_PEOPLE = ["clinician", "client", "teen", "child", "guardian", "facilitator", "admin"]
+
+
+def _demo(*args) -> str:
+    out = StringIO()
+    call_command("demo", "--no-serve", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_it_prints_every_login_and_the_password(db):
+    output = _demo("--password", "a-shared-secret")
+    for who in DEMO_PEOPLE:
+        assert f"{who}@demo.kindling" in output
+    assert "a-shared-secret" in output
+
+
+def test_the_password_logs_in_as_the_client(db):
+    _demo("--password", "pine-cone-42")
+    client = Client()
+    response = client.post(
+        "/accounts/login/", {"login": "client@demo.kindling", "password": "pine-cone-42"}
+    )
+    assert response.status_code == 302
+    assert client.get("/", follow=True).redirect_chain[-1][0] == "/today/"
+
+
+def test_running_it_again_keeps_the_data(db):
+    _demo("--clients", "3")
+    sam = User.objects.get(email="client@demo.kindling")
+    _demo("--clients", "3")
+    assert User.objects.get(email="client@demo.kindling").pk == sam.pk
+    assert User.objects.filter(email__startswith="client").count() == 4
+
+
+def test_clients_n_adds_to_the_clinicians_caseload(db):
+    _demo("--clients", "25")
+    ruth = User.objects.get(email="clinician@demo.kindling")
+    assert access.caseload_for(ruth).count() == 3 + 25
+    bands = set(p.age_band for p in ClientProfile.objects.all())
+    assert bands == {"child", "teen", "adult"}
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--clients", "-1"], "--clients must be between"),
+    (["--port", "0"], "--port must be between"),
+    (["--password", "short"], "--password must be at least 8"),
+])  # fmt: skip
+def test_bad_input_is_explained(db, args, message):
+    with pytest.raises(CommandError, match=message) as caught:
+        _demo(*args)
+    assert caught.value.returncode == 2
+    assert not User.objects.exists()
+
+
+def test_it_refuses_to_run_with_production_settings(tmp_path):
+    env = {
+        **os.environ,
+        "KINDLING_DEBUG": "false",
+        "KINDLING_SECRET_KEY": "x" * 60,
+        "KINDLING_DATA_DIR": str(tmp_path),
+    }
+    env.pop("KINDLING_DATABASE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "kindling", "demo", "--no-serve"],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "only runs on a development install" in result.stderr
+    assert not (tmp_path / "kindling.sqlite3").exists()

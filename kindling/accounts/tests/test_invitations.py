@@ -1,0 +1,233 @@
+"""Sign-up is by invitation only: single-use, expiring, revocable, and e-mailed neutrally."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import threading
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test import Client
+from django.utils import timezone
+
+from kindling.accounts import actions
+from kindling.accounts.demo import birth_date
+from kindling.accounts.models import ClientProfile, GuardianLink, Invitation, Membership, User
+
+STRONG = "lantern-harbour-quietly-9"
+
+
+def _invite_client(scene, email="alex@example.test", years=16, **extra):
+    return actions.invite(
+        scene.ruth, scene.harbour, email=email, kind=Invitation.Kind.CLIENT,
+        date_of_birth=birth_date(years), preferred_name="Alex", accept_url_base="http://testserver/",
+        **extra,
+    )  # fmt: skip
+
+
+def _accept(client: Client, token: str, **data):
+    payload = {"name": "Alex Rivera", "password1": STRONG, "password2": STRONG, **data}
+    return client.post(f"/invitations/accept/{token}/", payload)
+
+
+def test_it_sends_a_neutral_email_and_keeps_only_a_hash(scene, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = _invite_client(scene)
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["alex@example.test"]
+    assert message.subject == "Your invitation to Harbour Light Psychology on Kindling"
+    assert invitation.token in message.body
+    stored = Invitation.objects.get(pk=invitation.pk)
+    assert stored.token_hash != invitation.token
+    assert invitation.token not in str(vars(stored))
+    for word in ("therapy", "mental", "depress", "anxiety", "self-compassion"):
+        assert word not in (message.subject + message.body).lower()
+
+
+def test_accepting_creates_the_client_with_their_clinician(scene):
+    invitation = _invite_client(scene)
+    client = Client()
+    response = _accept(client, invitation.token)
+    assert response.status_code == 302 and response["Location"] == "/"
+    user = User.objects.get(email="alex@example.test")
+    profile = ClientProfile.objects.get(user=user)
+    assert list(profile.care_team.all()) == [scene.ruth]
+    assert profile.age_band == "teen"
+    assert profile.preferred_name == "Alex"
+    assert user.check_password(STRONG)
+    assert user.password.startswith("argon2")
+    assert user.emailaddress_set.get().verified
+    assert client.get("/", follow=True).redirect_chain[-1][0] == "/today/"
+
+
+def test_it_is_single_use(scene):
+    invitation = _invite_client(scene)
+    assert _accept(Client(), invitation.token).status_code == 302
+    again = _accept(Client(), invitation.token, name="Someone Else")
+    assert again.status_code == 404
+    assert b"can't be used" in again.content
+    assert User.objects.filter(email="alex@example.test").count() == 1
+
+
+def test_it_expires(scene):
+    invitation = _invite_client(scene)
+    Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now())
+    assert _accept(Client(), invitation.token).status_code == 404
+    assert not User.objects.filter(email="alex@example.test").exists()
+
+
+def test_it_can_be_revoked(scene):
+    invitation = _invite_client(scene)
+    actions.revoke_invitation(scene.ruth, invitation.pk)
+    assert _accept(Client(), invitation.token).status_code == 404
+    assert not User.objects.filter(email="alex@example.test").exists()
+
+
+def test_a_used_invitation_cannot_be_revoked_afterwards(scene):
+    invitation = _invite_client(scene)
+    _accept(Client(), invitation.token)
+    assert actions.revoke_invitation(scene.ruth, invitation.pk).state == "accepted"
+
+
+def test_unknown_tokens_get_the_same_calm_page(scene):
+    response = Client().get("/invitations/accept/not-a-real-token/")
+    assert response.status_code == 404
+    assert b"ask your practice" in response.content
+
+
+def test_a_weak_or_mismatched_password_is_explained_and_nothing_is_created(scene):
+    invitation = _invite_client(scene)
+    response = _accept(Client(), invitation.token, password1="password123", password2="password123")
+    assert response.status_code == 400
+    assert b"too common" in response.content
+    response = _accept(Client(), invitation.token, password2="something-else-entirely")
+    assert b"two passwords are different" in response.content
+    assert not User.objects.filter(email="alex@example.test").exists()
+    assert Invitation.objects.get(pk=invitation.pk).state == "open"
+
+
+def test_two_people_racing_for_one_invitation_make_one_account(scene, transactional_db):
+    if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith("file:memory"):
+        pytest.skip("an in-memory SQLite database is one connection; the race needs two")
+    invitation = _invite_client(scene)
+    results = []
+
+    def attempt(name):
+        try:
+            actions.accept_invitation(invitation.token, name=name, password=STRONG)
+            results.append("ok")
+        except actions.InvitationUnavailable:
+            results.append("unavailable")
+        except Exception as error:  # noqa: BLE001 - any other outcome is the bug we look for
+            results.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=attempt, args=(n,)) for n in ("A", "B")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(results) == ["ok", "unavailable"]
+    assert User.objects.filter(email="alex@example.test").count() == 1
+
+
+def test_clinicians_invite_clients_and_admins_invite_staff(scene):
+    with pytest.raises(PermissionDenied):
+        actions.invite(scene.ruth, scene.harbour, email="x@t.test", kind="clinician",
+                       accept_url_base="http://t/")  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        actions.invite(scene.adam, scene.harbour, email="x@t.test", kind="client",
+                       date_of_birth=birth_date(30), accept_url_base="http://t/")  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        actions.invite(scene.sam, scene.harbour, email="x@t.test", kind="client",
+                       date_of_birth=birth_date(30), accept_url_base="http://t/")  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        actions.invite(scene.omar, scene.harbour, email="x@t.test", kind="client",
+                       date_of_birth=birth_date(30), accept_url_base="http://t/")  # fmt: skip
+
+
+def test_staff_invitation_adds_the_role(scene):
+    invitation = actions.invite(scene.adam, scene.harbour, email="nina@harbour.test",
+                                kind="facilitator", accept_url_base="http://t/")  # fmt: skip
+    assert _accept(Client(), invitation.token, name="Nina Cole").status_code == 302
+    nina = User.objects.get(email="nina@harbour.test")
+    assert Membership.objects.filter(user=nina, practice=scene.harbour, role="facilitator").exists()
+
+
+def test_guardian_invitation_links_to_the_young_person(scene):
+    maya = scene.maya.client_profile
+    invitation = actions.invite(scene.ruth, scene.harbour, email="dad@example.test",
+                                kind="guardian", for_client=maya, relationship="dad",
+                                accept_url_base="http://t/")  # fmt: skip
+    assert _accept(Client(), invitation.token, name="Tom Kowalski").status_code == 302
+    link = GuardianLink.objects.get(guardian__email="dad@example.test")
+    assert link.client == maya and link.relationship == "dad"
+
+
+def test_guardians_are_only_for_young_people_on_the_clinicians_caseload(scene):
+    with pytest.raises(ValidationError):
+        actions.invite(
+            scene.ruth, scene.harbour, email="p@example.test", kind="guardian",
+            for_client=scene.sam.client_profile, accept_url_base="http://t/",
+        )  # fmt: skip
+    with pytest.raises(ValidationError):
+        actions.invite(
+            scene.priya, scene.harbour, email="p@example.test", kind="guardian",
+            for_client=scene.maya.client_profile, accept_url_base="http://t/",
+        )  # fmt: skip
+
+
+def test_an_existing_person_must_log_in_to_accept(scene):
+    invitation = actions.invite(scene.ruth, scene.harbour, email=scene.jo.email, kind="guardian",
+                                for_client=scene.maya.client_profile,
+                                accept_url_base="http://t/")  # fmt: skip
+    stranger = Client()
+    response = _accept(stranger, invitation.token)
+    assert b"You already have an account" in response.content
+    assert Invitation.objects.get(pk=invitation.pk).state == "open"
+    jo = Client()
+    jo.force_login(scene.jo)
+    assert jo.post(f"/invitations/accept/{invitation.token}/").status_code == 302
+    assert Invitation.objects.get(pk=invitation.pk).state == "accepted"
+
+
+def test_the_clinician_invites_through_the_page(scene, django_capture_on_commit_callbacks):
+    client = Client()
+    client.force_login(scene.ruth)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/invite/", {
+            "kind": "client", "client-email": "new@example.test", "client-preferred_name": "Kit",
+            "client-date_of_birth": birth_date(25).isoformat(), "client-region": "AU",
+        })  # fmt: skip
+    assert response.status_code == 302
+    assert Invitation.objects.get(email="new@example.test").kind == "client"
+    link = re.search(r"http://testserver(/invitations/accept/[^/]+/)", mail.outbox[0].body)
+    assert link and Client().get(link.group(1)).status_code == 200
+
+
+def test_the_invite_page_explains_bad_input(scene):
+    client = Client()
+    client.force_login(scene.ruth)
+    too_young = (timezone.localdate() - dt.timedelta(days=365 * 5)).isoformat()
+    response = client.post("/invite/", {
+        "kind": "client", "client-email": "not-an-email", "client-date_of_birth": too_young,
+        "client-region": "AU",
+    })  # fmt: skip
+    assert response.status_code == 400
+    assert b"Enter a valid email address" in response.content
+    assert b"aged 8 and over" in response.content
+    assert not Invitation.objects.exists()
+
+
+def test_nobody_can_sign_up_without_an_invitation(db):
+    response = Client().post("/accounts/signup/", {
+        "email": "walk-in@example.test", "password1": STRONG, "password2": STRONG,
+    })  # fmt: skip
+    assert not User.objects.filter(email="walk-in@example.test").exists()
+    assert response.status_code in (200, 403)
+    assert b"closed" in response.content.lower() or response.status_code == 403

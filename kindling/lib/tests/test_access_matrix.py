@@ -1,0 +1,221 @@
+"""Walks every person, in every relation, to every kind of object that exists so far.
+
+The expected answers come from the table below, written from the matrix in
+docs/architecture.md — not from kindling/lib/access.py — so the two are checked against each
+other. Each cell is checked twice: through the access helper, and through the page a person
+would open. Out of scope is always a 404, never a 403.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from django.http import Http404
+from django.test import Client
+
+from conftest import Scene
+from kindling.accounts import actions
+from kindling.accounts.models import Invitation
+from kindling.lib import access
+
+# Every role named in the design's matrix, and the relations a person can have to a record.
+ROLES = {"client", "guardian", "clinician", "facilitator", "researcher", "practice_admin"}
+
+RELATIONS = [
+    "self",  # the client the record is about
+    "guardian",  # linked guardian of that (young) client
+    "care_team",  # clinician on the client's care team, still a clinician of the practice
+    "former_care_team",  # on the care team, but no longer an active clinician there
+    "practice_clinician",  # clinician of the same practice, not on this care team
+    "practice_facilitator",
+    "practice_researcher",
+    "practice_admin",  # administrator of the practice that holds the record
+    "other_client",  # another client of the same practice
+    "other_practice",  # anyone from another practice
+    "inviter",  # the staff member who sent an invitation
+    "anonymous",
+]
+
+# (object kind, relation) -> may see it. Anything not listed is out of scope (404).
+ALLOWED = {
+    ("client_record", "care_team"),
+    ("young_person", "guardian"),
+    ("practice", "practice_admin"),
+    ("invitation", "practice_admin"),
+    ("invitation", "inviter"),
+}
+
+
+def _role_of(scene: Scene, name: str) -> str:
+    return {
+        "ruth": "clinician", "priya": "clinician", "gone": "clinician", "omar": "clinician",
+        "fran": "facilitator", "rhea": "researcher", "adam": "practice_admin",
+        "olive": "practice_admin", "sam": "client", "maya": "client", "leo": "client",
+        "zed": "client", "jo": "guardian", "anonymous": "anonymous",
+    }[name]  # fmt: skip
+
+
+def _relation_to_client(scene: Scene, viewer: str, client: str) -> str:
+    """The relation, worked out from the scene's story (see conftest.py), not from the DB."""
+    care_teams = {"sam": {"ruth"}, "maya": {"ruth"}, "leo": {"ruth", "gone"}, "zed": {"omar"}}
+    guardians = {"maya": {"jo"}}
+    practice_of = {
+        **dict.fromkeys(["ruth", "priya", "gone", "fran", "rhea", "adam"], "harbour"),
+        **dict.fromkeys(["sam", "maya", "leo", "jo"], "harbour"),
+        **dict.fromkeys(["omar", "olive", "zed"], "elsewhere"),
+    }
+    if viewer == "anonymous":
+        return "anonymous"
+    if viewer == client:
+        return "self"
+    if viewer in guardians.get(client, ()):
+        return "guardian"
+    if viewer in care_teams[client]:
+        return "former_care_team" if viewer == "gone" else "care_team"
+    if practice_of[viewer] != practice_of[client]:
+        return "other_practice"
+    role = _role_of(scene, viewer)
+    return {
+        "clinician": "practice_clinician",
+        "facilitator": "practice_facilitator",
+        "researcher": "practice_researcher",
+        "practice_admin": "practice_admin",
+        "client": "other_client",
+        "guardian": "other_client",
+    }[role]
+
+
+VIEWERS = [
+    "ruth", "priya", "gone", "fran", "rhea", "adam", "sam", "maya", "jo", "leo",
+    "omar", "olive", "zed", "anonymous",
+]  # fmt: skip
+CLIENTS = ["sam", "maya", "leo", "zed"]
+
+
+def _client_for(scene: Scene, viewer: str) -> Client:
+    client = Client()
+    if viewer != "anonymous":
+        client.force_login(getattr(scene, viewer))
+    return client
+
+
+def _user(scene: Scene, viewer: str):
+    from django.contrib.auth.models import AnonymousUser
+
+    return AnonymousUser() if viewer == "anonymous" else getattr(scene, viewer)
+
+
+def test_the_table_covers_every_role_in_the_design(scene):
+    roles_in_scene = {_role_of(scene, v) for v in VIEWERS} - {"anonymous"}
+    assert roles_in_scene == ROLES
+    relations_in_scene = {
+        _relation_to_client(scene, v, c) for v, c in itertools.product(VIEWERS, CLIENTS)
+    }
+    # Every client-relation the table speaks of occurs in the scene at least once.
+    assert relations_in_scene >= set(RELATIONS) - {"inviter"}
+
+
+@pytest.mark.parametrize("kind,helper,url", [
+    ("client_record", access.client_for, "/clients/{id}/"),
+    ("young_person", access.young_person_for, "/family/{id}/"),
+])  # fmt: skip
+def test_client_records(scene, kind, helper, url):
+    checked = 0
+    for viewer, client_name in itertools.product(VIEWERS, CLIENTS):
+        relation = _relation_to_client(scene, viewer, client_name)
+        expected = (kind, relation) in ALLOWED
+        profile = getattr(scene, client_name).client_profile
+        user = _user(scene, viewer)
+        if expected:
+            assert helper(user, profile.pk).pk == profile.pk, (viewer, client_name, relation)
+        else:
+            with pytest.raises(Http404):
+                helper(user, profile.pk)
+        response = _client_for(scene, viewer).get(url.format(id=profile.pk))
+        if viewer == "anonymous":
+            assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+        else:
+            assert response.status_code == (200 if expected else 404), (
+                viewer, client_name, relation, response.status_code,
+            )  # fmt: skip
+        checked += 1
+    assert checked == len(VIEWERS) * len(CLIENTS)
+
+
+def test_practice_pages(scene):
+    for viewer in VIEWERS:
+        for practice in (scene.harbour, scene.elsewhere):
+            expected = (viewer, practice.slug) in {("adam", "harbour"), ("olive", "elsewhere")}
+            user = _user(scene, viewer)
+            if expected:
+                assert access.practice_for(user, practice.pk) == practice
+            else:
+                with pytest.raises(Http404):
+                    access.practice_for(user, practice.pk)
+            response = _client_for(scene, viewer).get(f"/practice/{practice.pk}/")
+            if viewer != "anonymous":
+                assert response.status_code == (200 if expected else 404), (viewer, practice)
+
+
+def test_invitations(scene):
+    by_ruth = actions.invite(
+        scene.ruth,
+        scene.harbour,
+        email="new@example.test",
+        kind=Invitation.Kind.CLIENT,
+        date_of_birth=scene.sam.client_profile.date_of_birth,
+        accept_url_base="http://t/",
+    )
+    by_adam = actions.invite(
+        scene.adam,
+        scene.harbour,
+        email="staff@harbour.test",
+        kind="clinician",
+        accept_url_base="http://t/",
+    )
+    by_olive = actions.invite(
+        scene.olive,
+        scene.elsewhere,
+        email="x@elsewhere.test",
+        kind="facilitator",
+        accept_url_base="http://t/",
+    )
+    inviters = {by_ruth.pk: "ruth", by_adam.pk: "adam", by_olive.pk: "olive"}
+    admins = {scene.harbour.pk: "adam", scene.elsewhere.pk: "olive"}
+    for viewer in VIEWERS:
+        for invitation in (by_ruth, by_adam, by_olive):
+            relation = (
+                "inviter" if inviters[invitation.pk] == viewer
+                else "practice_admin" if admins[invitation.practice_id] == viewer
+                else "anonymous" if viewer == "anonymous" else "unrelated"
+            )  # fmt: skip
+            expected = ("invitation", relation) in ALLOWED
+            user = _user(scene, viewer)
+            if expected:
+                assert access.invitation_for(user, invitation.pk) == invitation
+            else:
+                with pytest.raises(Http404):
+                    access.invitation_for(user, invitation.pk)
+    # Through the page: an outsider's attempt to withdraw is a 404 and changes nothing.
+    response = _client_for(scene, "omar").post(f"/invitations/{by_ruth.pk}/revoke")
+    assert response.status_code == 404
+    by_ruth.refresh_from_db()
+    assert by_ruth.state == "open"
+    response = _client_for(scene, "adam").post(f"/invitations/{by_ruth.pk}/revoke")
+    assert response.status_code == 302
+    by_ruth.refresh_from_db()
+    assert by_ruth.state == "revoked"
+
+
+def test_a_clinician_who_left_loses_the_caseload_at_once(scene):
+    assert list(access.caseload_for(scene.gone)) == []
+    assert scene.leo.client_profile in access.caseload_for(scene.ruth)
+
+
+def test_bad_ids_are_404_not_500(scene):
+    client = _client_for(scene, "ruth")
+    assert client.get("/clients/999999999/").status_code == 404
+    assert client.get("/clients/not-a-number/").status_code == 404
+    with pytest.raises(Http404):
+        access.client_for(scene.ruth, "'; drop table users; --")
