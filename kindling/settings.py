@@ -56,6 +56,18 @@ REGION = env.str("KINDLING_REGION", default="AU").upper()
 # is never derived from SECRET_KEY. Newest key first.
 ENCRYPTION_KEYS = env.list("KINDLING_ENCRYPTION_KEYS", default=[])
 ENCRYPTION_KEY_FILE = env.str("KINDLING_ENCRYPTION_KEY_FILE", default=str(DATA_DIR / "keys"))
+if DEBUG and not ENCRYPTION_KEYS and not Path(ENCRYPTION_KEY_FILE).exists():
+    # A development key ring, like the development secret above. Production must provide its
+    # own keys; the kindling.E001 system check refuses to start without them.
+    from cryptography.fernet import Fernet
+
+    Path(ENCRYPTION_KEY_FILE).parent.mkdir(parents=True, exist_ok=True)
+    Path(ENCRYPTION_KEY_FILE).write_text(
+        "# Kindling development key ring: newest key first. Not for production.\n"
+        + Fernet.generate_key().decode()
+        + "\n"
+    )
+    Path(ENCRYPTION_KEY_FILE).chmod(0o600)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -68,6 +80,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "axes",
+    "kindling.lib",
     "kindling.accounts",
     "kindling.safety",
     "kindling.program",
@@ -87,6 +100,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "kindling.lib.audit.AuditContextMiddleware",
     "kindling.lib.middleware.PermissionsPolicyMiddleware",
     # AxesMiddleware must come last: it turns a locked-out login into a calm page.
     "axes.middleware.AxesMiddleware",

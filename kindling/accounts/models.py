@@ -14,6 +14,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kindling.lib.crypto import EncryptedTextField
+
 REGIONS = [
     ("AU", _("Australia")),
     ("NZ", _("New Zealand")),
@@ -249,7 +251,8 @@ class GuardianLink(models.Model):
     client = models.ForeignKey(
         ClientProfile, on_delete=models.CASCADE, related_name="guardian_links"
     )
-    relationship = models.CharField(_("relationship"), max_length=60, blank=True)
+    # How the guardian is related ("mum", "foster carer"): family facts are sensitive here.
+    relationship = EncryptedTextField(_("relationship"), blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -305,7 +308,7 @@ class Invitation(models.Model):
     for_client = models.ForeignKey(
         ClientProfile, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
-    relationship = models.CharField(max_length=60, blank=True)
+    relationship = EncryptedTextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField(default=default_expiry)
     accepted_at = models.DateTimeField(null=True, blank=True)

@@ -25,6 +25,7 @@ from kindling.accounts.models import (
     Role,
     User,
 )
+from kindling.lib import audit
 
 
 def _is_signed_in(user) -> bool:
@@ -51,9 +52,18 @@ def caseload_for(user: User) -> QuerySet[ClientProfile]:
 def client_for(user: User, client_id: int) -> ClientProfile:
     """A client's clinical record, for a clinician on their care team."""
     try:
-        return caseload_for(user).select_related("user", "practice").get(pk=client_id)
+        client = caseload_for(user).select_related("user", "practice").get(pk=client_id)
     except (ClientProfile.DoesNotExist, ValueError, TypeError):
         raise Http404("No such client.") from None
+    audit.record(
+        "view",
+        actor=user,
+        role=Role.CLINICIAN,
+        practice_id=client.practice_id,
+        obj=client,
+        subject_id=client.user_id,
+    )
+    return client
 
 
 def young_people_for(user: User) -> QuerySet[ClientProfile]:
@@ -67,9 +77,18 @@ def young_people_for(user: User) -> QuerySet[ClientProfile]:
 def young_person_for(user: User, client_id: int) -> ClientProfile:
     """A young client as their guardian sees them: only what is shared with the guardian."""
     try:
-        return young_people_for(user).select_related("user").get(pk=client_id)
+        person = young_people_for(user).select_related("user").get(pk=client_id)
     except (ClientProfile.DoesNotExist, ValueError, TypeError):
         raise Http404("No such young person.") from None
+    audit.record(
+        "view",
+        actor=user,
+        role="guardian",
+        practice_id=person.practice_id,
+        obj=person,
+        subject_id=person.user_id,
+    )
+    return person
 
 
 def practices_run_by(user: User) -> QuerySet[Practice]:

@@ -14,3 +14,5 @@ os.environ.setdefault("KINDLING_DEBUG", "true")
 os.environ.setdefault("KINDLING_SECRET_KEY", "test-only-" + "k" * 50)
 os.environ.setdefault("KINDLING_DATA_DIR", tempfile.mkdtemp(prefix="kindling-test-"))
 os.environ.setdefault("KINDLING_EMAIL_URL", "memorymail://")
+# A fixed test key (never used anywhere else), so encrypted fields work in every test.
+os.environ.setdefault("KINDLING_ENCRYPTION_KEYS", "dGVzdC1vbmx5LWtleS1mb3Ita2luZGxpbmctdGVzdHM=")

@@ -73,6 +73,7 @@ def test_it_refuses_to_run_with_production_settings(tmp_path):
         **os.environ,
         "KINDLING_DEBUG": "false",
         "KINDLING_SECRET_KEY": "x" * 60,
+        "KINDLING_ENCRYPTION_KEYS": "dGVzdC1vbmx5LWtleS1mb3Ita2luZGxpbmctdGVzdHM=",
         "KINDLING_DATA_DIR": str(tmp_path),
     }
     env.pop("KINDLING_DATABASE_URL", None)

@@ -10,6 +10,7 @@ PRODUCTION = {
     "KINDLING_SECRET_KEY": secrets.token_urlsafe(50),
     "KINDLING_ALLOWED_HOSTS": "kindling.example.org",
     "KINDLING_EMAIL_URL": "smtp+tls://mailer:secret@smtp.example.org:587",
+    "KINDLING_ENCRYPTION_KEYS": "dGVzdC1vbmx5LWtleS1mb3Ita2luZGxpbmctdGVzdHM=",
 }
 
 

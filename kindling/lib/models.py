@@ -1,0 +1,55 @@
+"""The audit trail: who did what, to which record, when, from where. Append-only."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+
+
+class AuditEvent(models.Model):
+    """One thing that happened. Never updated or deleted (a PostgreSQL trigger enforces it).
+
+    The actor and practice are plain ids plus a label, not foreign keys, so erasing a person
+    later never has to touch the trail; `detail` never holds clinical content.
+    """
+
+    class Action(models.TextChoices):
+        VIEW = "view"
+        CREATE = "create"
+        UPDATE = "update"
+        DELETE = "delete"
+        EXPORT = "export"
+        LOGIN = "login"
+        LOGOUT = "logout"
+        LOGIN_FAILED = "login_failed"
+        LOCKED_OUT = "locked_out"
+        MFA_CHANGE = "mfa_change"
+        ERASE = "erase"
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    actor_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    actor_label = models.CharField(max_length=254, blank=True)
+    actor_role = models.CharField(max_length=20, blank=True)
+    practice_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    action = models.CharField(max_length=20, choices=Action.choices)
+    object_type = models.CharField(max_length=60, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    # Whose data it was (a client's user id), so a client can see who opened their record.
+    subject_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    detail = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["practice_id", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label or 'someone'} {self.action}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("Audit events are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Audit events are append-only.")
