@@ -13,10 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP
 
 from kindling.accounts import actions
 from kindling.accounts.demo import birth_date
 from kindling.accounts.models import ClientProfile, Membership, Practice, Role, User
+
+# Every staff member in the scene has two-step login set up with this secret.
+STAFF_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
 @dataclass
@@ -99,6 +103,8 @@ def make_scene() -> Scene:
     actions.enrol_client(p["zed"], elsewhere, date_of_birth=birth_date(15), clinicians=[p["omar"]])
     actions.link_guardian(p["jo"], p["maya"].client_profile, "mum")
     Membership.objects.filter(user=p["gone"]).update(is_active=False)
+    for name in ("ruth", "priya", "fran", "rhea", "adam", "gone", "omar", "olive"):
+        TOTP.activate(p[name], STAFF_TOTP_SECRET)
     for user in p.values():
         user.refresh_from_db()
     return Scene(harbour=harbour, elsewhere=elsewhere, **p)

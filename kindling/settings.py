@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "axes",
     "kindling.lib",
     "kindling.accounts",
@@ -101,6 +102,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "kindling.lib.audit.AuditContextMiddleware",
+    "kindling.accounts.middleware.IdleTimeoutMiddleware",
+    "kindling.accounts.middleware.StaffMFARequiredMiddleware",
     "kindling.lib.middleware.PermissionsPolicyMiddleware",
     # AxesMiddleware must come last: it turns a locked-out login into a calm page.
     "axes.middleware.AxesMiddleware",
@@ -193,6 +196,14 @@ AXES_LOCKOUT_TEMPLATE = "account/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
+# Multi-factor authentication: TOTP with recovery codes; mandatory for every staff role
+# (kindling.accounts.middleware.StaffMFARequiredMiddleware), optional for clients and guardians.
+MFA_ADAPTER = "kindling.accounts.adapter.KindlingMFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+
+# Inactivity limits: a staff screen left open in a clinic locks sooner than a client's phone.
+STAFF_IDLE_MINUTES = env.int("KINDLING_STAFF_IDLE_MINUTES", default=15)
+CLIENT_IDLE_MINUTES = env.int("KINDLING_CLIENT_IDLE_MINUTES", default=60)
 SESSION_COOKIE_AGE = env.int("KINDLING_SESSION_SECONDS", default=60 * 60 * 8)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True

@@ -11,6 +11,16 @@ import random
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.adapter import get_adapter as get_mfa_adapter
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
@@ -28,16 +38,27 @@ class DemoPerson:
     email: str
     name: str
     what: str
+    staff: bool = False
+
+
+@dataclass(frozen=True)
+class StaffMFA:
+    """What a demo staff member needs for two-step login."""
+
+    email: str
+    secret: str
+    otpauth_url: str
+    recovery_codes: list[str]
 
 
 PEOPLE = [
-    DemoPerson(f"clinician@{DEMO_DOMAIN}", "Dr Ruth Adeyemi", "clinician: the caseload"),
+    DemoPerson(f"clinician@{DEMO_DOMAIN}", "Dr Ruth Adeyemi", "clinician: the caseload", True),
     DemoPerson(f"client@{DEMO_DOMAIN}", "Sam Taylor", "adult client on the programme"),
     DemoPerson(f"teen@{DEMO_DOMAIN}", "Maya Kowalski", "teenage client (14)"),
     DemoPerson(f"child@{DEMO_DOMAIN}", "Leo Kowalski", "child client (10)"),
     DemoPerson(f"guardian@{DEMO_DOMAIN}", "Jo Kowalski", "guardian: Maya and Leo's mum"),
-    DemoPerson(f"facilitator@{DEMO_DOMAIN}", "Priya Shah", "workshop facilitator"),
-    DemoPerson(f"admin@{DEMO_DOMAIN}", "Alex Nguyen", "practice administrator"),
+    DemoPerson(f"facilitator@{DEMO_DOMAIN}", "Priya Shah", "workshop facilitator", True),
+    DemoPerson(f"admin@{DEMO_DOMAIN}", "Alex Nguyen", "practice administrator", True),
 ]
 
 FIRST_NAMES = [
@@ -151,6 +172,41 @@ def load(password: str = DEFAULT_PASSWORD, extra_clients: int = 0, seed: int = 7
 
     _top_up_caseload(practice, ruth, extra_clients, password_hash, random.Random(seed))
     return practice
+
+
+def current_code(secret: str) -> str:
+    """The TOTP code an authenticator app would show right now for this secret."""
+    counter = next(iter(yield_hotp_counters_from_time()))
+    return format_hotp_value(hotp_value(secret, counter))
+
+
+def staff_mfa() -> list[StaffMFA]:
+    """Set up (once) and return each demo staff member's two-step login details."""
+    adapter = get_mfa_adapter()
+    found = []
+    for person in PEOPLE:
+        if not person.staff:
+            continue
+        user = User.objects.get(email=person.email)
+        totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+        if totp is None:
+            secret = generate_totp_secret()
+            TOTP.activate(user, secret)
+        else:
+            secret = adapter.decrypt(totp.data["secret"])
+        codes = Authenticator.objects.filter(
+            user=user, type=Authenticator.Type.RECOVERY_CODES
+        ).first()
+        recovery = RecoveryCodes(codes) if codes else RecoveryCodes.activate(user)
+        found.append(
+            StaffMFA(
+                email=person.email,
+                secret=secret,
+                otpauth_url=adapter.build_totp_url(user, secret),
+                recovery_codes=recovery.get_unused_codes(),
+            )
+        )
+    return found
 
 
 def _top_up_caseload(

@@ -48,6 +48,7 @@ class Command(BaseCommand):
 
         call_command("migrate", interactive=False, verbosity=0)
         practice = demo.load(password=password, extra_clients=clients)
+        mfa = demo.staff_mfa()
         address = f"http://127.0.0.1:{port}/"
         out = self.stdout
         out.write(self.style.SUCCESS(f"\nKindling demo practice: {practice.name}"))
@@ -61,6 +62,16 @@ class Command(BaseCommand):
                 f"  client1@{demo.DEMO_DOMAIN} … client{clients}@{demo.DEMO_DOMAIN}"
                 "  more clients on Dr Ruth's caseload"
             )
+        out.write("")
+        out.write("Staff log in with two-step login. Add a secret to an authenticator app, or use")
+        out.write(
+            "`kindling demo-code EMAIL` for the current code, or a recovery code (each works once):"
+        )
+        for entry in mfa:
+            out.write(f"  {entry.email}")
+            out.write(f"    secret:         {entry.secret}")
+            out.write(f"    app link:       {entry.otpauth_url}")
+            out.write(f"    recovery codes: {' '.join(entry.recovery_codes[:3])} …")
         out.write("")
         if no_serve:
             return
