@@ -8,12 +8,15 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from allauth.mfa.adapter import get_adapter as get_mfa_adapter
+from allauth.mfa.models import Authenticator
 from cryptography.fernet import Fernet
 from django.contrib import admin
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import Client, RequestFactory, override_settings
 
+from conftest import STAFF_TOTP_SECRET
 from kindling.accounts import actions
 from kindling.accounts.models import GuardianLink, Invitation, User
 from kindling.lib import crypto
@@ -85,11 +88,15 @@ def test_rotation_moves_everything_to_the_new_key(scene, settings):
             assert GuardianLink.objects.get(pk=link.pk).relationship == f"{MARKER} {i}"
         jo_and_maya = GuardianLink.objects.get(guardian=scene.jo, client__user=scene.maya)
         assert jo_and_maya.relationship == "mum"
+        # Staff two-step secrets moved too, so nobody is locked out by the rotation.
+        totp = Authenticator.objects.get(user=scene.ruth, type="totp")
+        assert get_mfa_adapter().decrypt(totp.data["secret"]) == STAFF_TOTP_SECRET
     with override_settings(ENCRYPTION_KEYS=[old]), pytest.raises(crypto.KeyRingError):
         GuardianLink.objects.get(pk=links[0].pk)
 
 
-def test_an_interrupted_rotation_can_be_resumed(scene, monkeypatch):
+def test_an_interrupted_rotation_can_be_resumed(scene, monkeypatch, settings):
+    base = list(settings.ENCRYPTION_KEYS)  # the scene's staff secrets were written with it
     old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
     with override_settings(ENCRYPTION_KEYS=[old]):
         GuardianLink.objects.all().delete()
@@ -104,7 +111,7 @@ def test_an_interrupted_rotation_can_be_resumed(scene, monkeypatch):
             raise KeyboardInterrupt
         return real_rotate(token)
 
-    with override_settings(ENCRYPTION_KEYS=[new, old]):
+    with override_settings(ENCRYPTION_KEYS=[new, old, *base]):
         monkeypatch.setattr(crypto, "rotate", rotate_then_fail)
         with pytest.raises(KeyboardInterrupt):
             call_command("rotate-keys", "--batch-size", "2", stdout=StringIO())

@@ -38,6 +38,30 @@ def rotate_model(model: type[models.Model], fields: list[str], batch_size: int) 
         last_pk = batch[-1][0]
 
 
+# allauth's MFA keeps its encrypted values inside a JSON field (via our MFA adapter).
+MFA_ENCRYPTED_KEYS = ("secret", "seed")
+
+
+def rotate_mfa_secrets(batch_size: int) -> int:
+    from allauth.mfa.models import Authenticator
+
+    done = 0
+    last_pk = 0
+    while True:
+        batch = list(Authenticator.objects.filter(pk__gt=last_pk).order_by("pk")[:batch_size])
+        if not batch:
+            return done
+        with transaction.atomic():
+            for authenticator in batch:
+                data = dict(authenticator.data)
+                for key in MFA_ENCRYPTED_KEYS:
+                    if isinstance(data.get(key), str):
+                        data[key] = crypto.rotate(data[key])
+                Authenticator.objects.filter(pk=authenticator.pk).update(data=data)
+        done += len(batch)
+        last_pk = batch[-1].pk
+
+
 class Command(BaseCommand):
     help = "Re-encrypt every encrypted field with the newest key in the ring (resumable)."
 
@@ -55,4 +79,6 @@ class Command(BaseCommand):
             count = rotate_model(model, fields, batch_size)
             label = model._meta.label
             self.stdout.write(f"{label}: {count} rows re-encrypted ({', '.join(fields)})")
+        count = rotate_mfa_secrets(batch_size)
+        self.stdout.write(f"mfa.Authenticator: {count} rows re-encrypted (secret, seed)")
         self.stdout.write("Every encrypted value now uses the newest key.")
