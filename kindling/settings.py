@@ -231,6 +231,7 @@ USE_TZ = True
 # --- Static files and the crisis pages ------------------------------------------------------
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 # The crisis pages are plain files served at /crisis/ by WhiteNoise, so they load with the
 # database down and can be copied to any web server as they are.
 WHITENOISE_ROOT = PACKAGE_DIR / "safety" / "public"
