@@ -177,6 +177,7 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_ADAPTER = "kindling.accounts.adapter.KindlingAccountAdapter"
+ACCOUNT_FORMS = {"login": "kindling.accounts.forms.LoginForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -187,12 +188,14 @@ ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Kindling: "
-# Lock-out is django-axes' job; allauth's own login throttle is left on as a second line.
+# Lock-out is django-axes' job: after this many failures for one account, or from one address.
 AXES_FAILURE_LIMIT = env.int("KINDLING_LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("KINDLING_LOGIN_COOLOFF_HOURS", default=0.5)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_USERNAME_FORM_FIELD = "login"
-AXES_LOCKOUT_TEMPLATE = "account/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "kindling.accounts.views.locked_out"
+# One mechanism, one calm message: allauth's own failed-login throttle is off; axes does it.
+ACCOUNT_RATE_LIMITS = {"login_failed": None}
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 

@@ -114,11 +114,9 @@ def invite(
             raise ValidationError({"for_client": _("Choose a young person on your caseload.")})
         if not for_client.is_minor:
             raise ValidationError({"for_client": _("Guardian links are for clients under 18.")})
-    if (
-        kind == Invitation.Kind.CLIENT
-        and User.objects.filter(email=email, client_profile__isnull=False).exists()
-    ):
-        raise ValidationError({"email": _("This person is already a client in Kindling.")})
+    problem = why_not_invite(practice, email, kind, for_client)
+    if problem:
+        raise ValidationError({"email": problem})
 
     token = Invitation.new_token()
     with transaction.atomic():
@@ -150,6 +148,42 @@ def invite(
     return invitation
 
 
+def why_not_invite(
+    practice: Practice, email: str, kind: str, for_client: ClientProfile | None = None
+) -> str | None:
+    """A reason this invitation should not be sent, or None.
+
+    Keeps roles apart that should stay apart: a client of a practice is not also its staff
+    (a dual relationship), and nobody is invited twice to what they already have.
+    """
+    existing = User.objects.filter(email__iexact=email).first()
+    waiting = Invitation.objects.open().filter(practice=practice, email__iexact=email, kind=kind)
+    if kind == Invitation.Kind.GUARDIAN:
+        waiting = waiting.filter(for_client=for_client)
+    if waiting.exists():
+        return _("An invitation to this address is already waiting. You can withdraw it below.")
+    if existing is None:
+        return None
+    is_client = ClientProfile.objects.filter(user=existing).exists()
+    staff_here = Membership.objects.filter(user=existing, practice=practice, is_active=True)
+    if kind == Invitation.Kind.CLIENT:
+        if is_client:
+            return _("This person is already a client in Kindling.")
+        if staff_here.exists():
+            return _("This address belongs to a member of staff here, so it can't be a client's.")
+    elif kind == Invitation.Kind.GUARDIAN:
+        if for_client is not None and for_client.user_id == existing.pk:
+            return _("That is the young person's own address. Please use their guardian's.")
+        if GuardianLink.objects.filter(guardian=existing, client=for_client).exists():
+            return _("This person is already linked as a guardian.")
+    elif kind in STAFF_ROLES:
+        if ClientProfile.objects.filter(user=existing, practice=practice).exists():
+            return _("This address belongs to a client of the practice, so it can't be staff's.")
+        if staff_here.filter(role=kind).exists():
+            return _("This person already has that role here.")
+    return None
+
+
 def _hash(token: str) -> str:
     from .models import hash_token
 
@@ -170,7 +204,12 @@ class InvitationUnavailable(Exception):
 
 
 def accept_invitation(
-    token: str, *, user: User | None = None, name: str = "", password: str = ""
+    token: str,
+    *,
+    user: User | None = None,
+    name: str = "",
+    password: str = "",
+    preferred_name: str = "",
 ) -> User:
     """Turn an open invitation into an account and a role, all or nothing.
 
@@ -197,6 +236,9 @@ def accept_invitation(
             user=user, email=user.email, defaults={"verified": True, "primary": True}
         )
         practice = invitation.practice
+        problem = why_not_accept(invitation, user)
+        if problem:
+            raise ValidationError(problem)
         if invitation.is_staff_kind:
             add_staff(user, practice, invitation.kind)
         elif invitation.kind == Invitation.Kind.CLIENT:
@@ -205,7 +247,10 @@ def accept_invitation(
                 practice,
                 date_of_birth=invitation.date_of_birth,
                 clinicians=[invitation.invited_by],
-                preferred_name=invitation.preferred_name or name.split(" ")[0],
+                # The person's own choice wins over what the clinician wrote down.
+                preferred_name=(
+                    preferred_name.strip() or invitation.preferred_name or name.split(" ")[0]
+                ),
                 region=invitation.region,
             )
         elif invitation.kind == Invitation.Kind.GUARDIAN:
@@ -213,6 +258,21 @@ def accept_invitation(
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_by"])
     return user
+
+
+def why_not_accept(invitation: Invitation, user: User) -> str | None:
+    """A reason this person cannot take up this invitation, or None."""
+    is_client = ClientProfile.objects.filter(user=user).exists()
+    if invitation.kind == Invitation.Kind.CLIENT and is_client:
+        return _("You already have a place on the programme, so there's nothing more to do here.")
+    if invitation.kind == Invitation.Kind.GUARDIAN and invitation.for_client.user_id == user.pk:
+        return _("This invitation is meant for a parent or carer, not for you.")
+    if (
+        invitation.is_staff_kind
+        and ClientProfile.objects.filter(user=user, practice=invitation.practice).exists()
+    ):
+        return _("This invitation can't be added to this account. Please ask the practice.")
+    return None
 
 
 def revoke_invitation(by: User, invitation_id: int) -> Invitation:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from allauth.account import forms as allauth_forms
 from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
@@ -30,12 +31,14 @@ class ClientInvitationForm(forms.Form):
 
 class YoungPersonChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.display_name} ({obj.get_age_band_display()})"
+        return f"{obj.display_name}, {obj.age}"
 
 
 class GuardianInvitationForm(forms.Form):
     email = forms.EmailField(label=_("Their e-mail address"))
-    for_client = YoungPersonChoiceField(label=_("Guardian of"), queryset=None)
+    for_client = YoungPersonChoiceField(
+        label=_("Guardian of"), queryset=None, empty_label=_("Choose a young person")
+    )
     relationship = forms.CharField(
         label=_("Relationship"),
         max_length=60,
@@ -51,8 +54,21 @@ class GuardianInvitationForm(forms.Form):
         ).select_related("user")
 
 
+class LoginForm(allauth_forms.LoginForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The template has its own "Forgotten your password?" link; one is enough.
+        self.fields["password"].help_text = ""
+
+
 class AcceptInvitationForm(forms.Form):
-    name = forms.CharField(label=_("Your name"), max_length=150)
+    name = forms.CharField(label=_("Your full name"), max_length=150)
+    preferred_name = forms.CharField(
+        label=_("What would you like us to call you?"),
+        max_length=80,
+        required=False,
+        help_text=_("This is the name Kindling will use with you."),
+    )
     password1 = forms.CharField(
         label=_("Choose a password"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
@@ -65,9 +81,14 @@ class AcceptInvitationForm(forms.Form):
         strip=False,
     )
 
-    def __init__(self, *args, email: str, **kwargs):
+    def __init__(self, *args, email: str, is_client: bool = False, preferred_name: str = "",
+                 **kwargs):  # fmt: skip
         super().__init__(*args, **kwargs)
         self.email = email
+        if is_client:
+            self.fields["preferred_name"].initial = preferred_name
+        else:
+            del self.fields["preferred_name"]
 
     def clean(self):
         data = super().clean()

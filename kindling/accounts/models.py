@@ -145,6 +145,8 @@ class AgeBand(models.TextChoices):
     ADULT = "adult", _("Adult (18+)")
 
 
+AGE_BAND_SHORT = {AgeBand.CHILD: _("Child"), AgeBand.TEEN: _("Teenager"), AgeBand.ADULT: _("Adult")}
+
 MIN_CLIENT_AGE = 8
 
 
@@ -210,6 +212,11 @@ class ClientProfile(models.Model):
 
     def get_age_band_display(self) -> str:
         return AgeBand(self.age_band).label
+
+    @property
+    def age_band_label(self) -> str:
+        """The band without its age range, for places that show the age itself."""
+        return AGE_BAND_SHORT[self.age_band]
 
     @property
     def is_minor(self) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -41,6 +42,12 @@ def home(request: HttpRequest) -> HttpResponse:
         if role in roles:
             return redirect(url_name)
     return render(request, "accounts/no_role.html")
+
+
+def locked_out(request: HttpRequest, credentials=None, *args, **kwargs) -> HttpResponse:
+    """django-axes calls this once the failure limit is reached (AXES_LOCKOUT_CALLABLE)."""
+    minutes = max(1, round(settings.AXES_COOLOFF_TIME * 60))
+    return render(request, "account/locked_out.html", {"minutes": minutes}, status=429)
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
@@ -193,10 +200,15 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
             return render(
                 request, "accounts/invitation_login_first.html", {"invitation": invitation}
             )
+        problem = actions.why_not_accept(invitation, request.user)
+        if problem:
+            return render(
+                request, "accounts/invitation_not_for_you.html", {"problem": problem}, status=409
+            )
         if request.method == "POST":
             try:
                 actions.accept_invitation(token, user=request.user)
-            except (actions.InvitationUnavailable, ValidationError):
+            except actions.InvitationUnavailable:
                 return render(request, "accounts/invitation_unavailable.html", status=409)
             messages.success(
                 request, _("Welcome to %(practice)s.") % {"practice": invitation.practice}
@@ -204,11 +216,19 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
             return redirect("home")
         return render(request, "accounts/invitation_confirm.html", {"invitation": invitation})
 
-    form = AcceptInvitationForm(request.POST or None, email=invitation.email)
+    form = AcceptInvitationForm(
+        request.POST or None,
+        email=invitation.email,
+        is_client=invitation.kind == "client",
+        preferred_name=invitation.preferred_name,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             user = actions.accept_invitation(
-                token, name=form.cleaned_data["name"], password=form.cleaned_data["password1"]
+                token,
+                name=form.cleaned_data["name"],
+                password=form.cleaned_data["password1"],
+                preferred_name=form.cleaned_data.get("preferred_name", ""),
             )
         except actions.InvitationUnavailable:
             return render(request, "accounts/invitation_unavailable.html", status=409)

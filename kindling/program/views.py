@@ -37,4 +37,5 @@ def family(request: HttpRequest) -> HttpResponse:
 @login_required
 def young_person(request: HttpRequest, client_id: int) -> HttpResponse:
     person = access.young_person_for(request.user, client_id)
-    return render(request, "program/young_person.html", {"person": person})
+    care_team = person.care_team.order_by("name")
+    return render(request, "program/young_person.html", {"person": person, "care_team": care_team})

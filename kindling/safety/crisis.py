@@ -26,6 +26,7 @@ class Line:
     about: str
     hours: str = ""
     text: str = ""
+    young: bool = False  # made for children and young people: shown first to them
 
     @property
     def tel(self) -> str:
@@ -44,6 +45,10 @@ class Region:
     emergency_also: str | None
     emergency_label: str
     lines: tuple[Line, ...]
+
+    @property
+    def young_lines(self) -> tuple[Line, ...]:
+        return tuple(line for line in self.lines if line.young)
 
     @property
     def emergency_tel(self) -> str:

@@ -184,7 +184,7 @@ def test_guardians_are_only_for_young_people_on_the_clinicians_caseload(scene):
 
 def test_an_existing_person_must_log_in_to_accept(scene):
     invitation = actions.invite(scene.ruth, scene.harbour, email=scene.jo.email, kind="guardian",
-                                for_client=scene.maya.client_profile,
+                                for_client=scene.leo.client_profile,
                                 accept_url_base="http://t/")  # fmt: skip
     stranger = Client()
     response = _accept(stranger, invitation.token)
@@ -231,3 +231,48 @@ def test_nobody_can_sign_up_without_an_invitation(db):
     assert not User.objects.filter(email="walk-in@example.test").exists()
     assert response.status_code in (200, 403)
     assert b"closed" in response.content.lower() or response.status_code == 403
+
+
+def test_nobody_is_invited_twice_or_into_a_dual_relationship(scene):
+    def refused(inviter, email, kind, **extra):
+        with pytest.raises(ValidationError) as caught:
+            actions.invite(inviter, scene.harbour, email=email, kind=kind,
+                           accept_url_base="http://t/", **extra)  # fmt: skip
+        return " ".join(caught.value.message_dict["email"])
+
+    adult = {"date_of_birth": birth_date(30)}
+    _invite_client(scene, email="twice@example.test")
+    assert "already waiting" in refused(scene.ruth, "twice@example.test", "client", **adult)
+    assert "already a client" in refused(scene.ruth, scene.sam.email.upper(), "client", **adult)
+    assert "member of staff" in refused(scene.ruth, scene.fran.email, "client", **adult)
+    assert "client of the practice" in refused(scene.adam, scene.sam.email, "clinician")
+    assert "already has that role" in refused(scene.adam, scene.ruth.email, "clinician")
+    maya = scene.maya.client_profile
+    assert "own address" in refused(scene.ruth, scene.maya.email, "guardian", for_client=maya)
+    assert "already linked" in refused(scene.ruth, scene.jo.email, "guardian", for_client=maya)
+
+
+def test_accepting_a_place_one_already_has_is_explained_not_an_error(scene):
+    invitation = _invite_client(scene, email="alex@example.test")
+    assert _accept(Client(), invitation.token).status_code == 302
+    # An old invitation to the same address, made before the guard existed, is still open.
+    token = Invitation.new_token()
+    Invitation.objects.create(
+        practice=scene.harbour, email="alex@example.test", kind="client", invited_by=scene.ruth,
+        token_hash=actions._hash(token), date_of_birth=birth_date(20),
+    )  # fmt: skip
+    alex = Client()
+    alex.force_login(User.objects.get(email="alex@example.test"))
+    for response in (alex.get(f"/invitations/accept/{token}/"),
+                     alex.post(f"/invitations/accept/{token}/")):  # fmt: skip
+        assert response.status_code == 409
+        assert b"already have a place" in response.content
+    assert ClientProfile.objects.filter(user__email="alex@example.test").count() == 1
+
+
+def test_the_client_chooses_the_name_kindling_uses(scene):
+    invitation = _invite_client(scene)  # Dr Ruth wrote "Alex"
+    page = Client().get(f"/invitations/accept/{invitation.token}/").content.decode()
+    assert 'value="Alex"' in page
+    _accept(Client(), invitation.token, preferred_name="Lex")
+    assert ClientProfile.objects.get(user__email="alex@example.test").preferred_name == "Lex"

@@ -90,7 +90,7 @@ def test_the_nth_failed_login_locks_the_account_calmly_and_is_recorded(db):
     for _ in range(3):
         response = client.post("/accounts/login/", {"login": "pat@example.test", "password": "no"})
     assert response.status_code == 429
-    assert b"paused logging in" in response.content
+    assert b"logging in has been paused for about 30 minutes" in response.content
     # Even the right password is refused while the pause lasts.
     right = {"login": "pat@example.test", "password": "lantern-harbour-quietly-9"}
     response = client.post("/accounts/login/", right)

@@ -56,3 +56,17 @@ def test_every_page_links_to_the_visitors_region(scene):
     zed_profile.region = "UK"
     zed_profile.save()
     assert 'href="/crisis/uk/"' in client.get("/today/").content.decode()
+
+
+def test_young_people_find_their_lines_first():
+    html = crisis.render_pages()["au/index.html"]
+    kids_at = html.index('id="kids"')
+    assert html.index('href="tel:1800551800"') > kids_at  # Kids Helpline, in the kids section
+    assert kids_at < html.index("People you can talk to")
+    assert kids_at > html.index('href="tel:000"')  # the emergency number still comes first
+
+
+def test_a_child_is_sent_straight_to_the_kids_section(scene):
+    client = Client()
+    client.force_login(scene.leo)
+    assert 'href="/crisis/au/#kids"' in client.get("/today/").content.decode()

@@ -75,4 +75,8 @@ class Command(BaseCommand):
         out.write("")
         if no_serve:
             return
+        # Show the pages people really see (the friendly 404 and 500), not Django's debug
+        # pages, which list settings and every URL. Static files are still served from the
+        # source tree because KINDLING_DEBUG chose the storage when settings loaded.
+        settings.DEBUG = False
         call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
