@@ -86,12 +86,19 @@ class User(AbstractBaseUser, PermissionsMixin):
     def roles(self) -> set[str]:
         """Every role this person holds, across practices (cached per instance)."""
         if not hasattr(self, "_roles"):
-            roles = set(self.memberships.filter(is_active=True).values_list("role", flat=True))
-            if ClientProfile.objects.filter(user=self).exists():
-                roles.add("client")
-            if GuardianLink.objects.filter(guardian=self).exists():
-                roles.add("guardian")
-            self._roles = roles
+            # One query for all three sources: this runs on every page a person opens.
+            staff = Membership.objects.filter(user=self, is_active=True).values_list("role")
+            client = (
+                ClientProfile.objects.filter(user=self)
+                .annotate(role=models.Value("client", output_field=models.CharField()))
+                .values_list("role")
+            )
+            guardian = (
+                GuardianLink.objects.filter(guardian=self)
+                .annotate(role=models.Value("guardian", output_field=models.CharField()))
+                .values_list("role")
+            )
+            self._roles = {role for (role,) in staff.union(client, guardian)} - {""}
         return self._roles
 
 

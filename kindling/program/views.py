@@ -16,6 +16,7 @@ def today(request: HttpRequest) -> HttpResponse:
         profile = ClientProfile.objects.select_related("practice").get(user=request.user)
     except ClientProfile.DoesNotExist:
         raise Http404 from None
+    request.user.client_profile = profile  # the context processor reads it too; fetch once
     care_team = profile.care_team.order_by("name")
     return render(
         request,
