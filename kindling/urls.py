@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from kindling.accounts import views as accounts
 from kindling.care import views as care
+from kindling.lib import audit_views
 from kindling.program import views as program
 
 urlpatterns = [
@@ -25,6 +26,8 @@ urlpatterns = [
         name="invitation_revoke",
     ),
     path("invitations/accept/<str:token>/", accounts.accept_invitation, name="invitation_accept"),
+    path("practice/<int:practice_id>/audit/", audit_views.practice_log, name="practice_audit"),
+    path("my-record/visits/", audit_views.my_record_visits, name="my_record_visits"),
     path("accounts/", include("allauth.urls")),
     path("django-admin/", admin.site.urls),
 ]
