@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP
 
-from kindling.accounts import actions
+from kindling.accounts import actions, consent
 from kindling.accounts.demo import birth_date
 from kindling.accounts.models import ClientProfile, Membership, Practice, Role, User
 
@@ -105,6 +105,12 @@ def make_scene() -> Scene:
     Membership.objects.filter(user=p["gone"]).update(is_active=False)
     for name in ("ruth", "priya", "fran", "rhea", "adam", "gone", "omar", "olive"):
         TOTP.activate(p[name], STAFF_TOTP_SECRET)
+    # Everyone has agreed to the current texts (Leo's mum signed on paper; Dr Ruth recorded it),
+    # so tests meet the programme, not the consent page; test_consent.py starts from scratch.
+    for name in ("sam", "maya", "leo", "zed"):
+        profile = p[name].client_profile
+        actions.give_consent(profile, p[name], consent.own_text_for(profile).audience)
+    actions.give_consent(p["leo"].client_profile, p["ruth"], "guardian", method="recorded")
     for user in p.values():
         user.refresh_from_db()
     return Scene(harbour=harbour, elsewhere=elsewhere, **p)

@@ -31,6 +31,13 @@ def test_each_person_lands_on_their_home_and_can_log_out(page, live_server, demo
     assert path_of(page) == "/accounts/login/"
     # Staff are asked for their authenticator code; everyone else goes straight in.
     login(page, base, email, totp_secret=demo.secret(email), check=True)
+    if email == "child@demo.kindling":
+        # Leo's mum has consented; Leo is asked, in his own words, whether it's OK with him.
+        assert path_of(page) == "/consent/"
+        expect(page.get_by_role("heading", level=1)).to_have_text("Is it OK with you?")
+        check_page(page, base)
+        page.get_by_label("Yes, that's OK with me").check()
+        page.get_by_role("button", name="Continue").click()
     assert path_of(page) == expected_home(email, demo.pk)
     expect(page.get_by_role("heading", level=1)).to_contain_text(HEADINGS[email])
     check_page(page, base)

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from kindling.accounts import consent_views
 from kindling.accounts import views as accounts
 from kindling.care import views as care
 from kindling.lib import audit_views
@@ -12,6 +13,15 @@ urlpatterns = [
     path("", accounts.home, name="home"),
     path("healthz", accounts.healthz, name="healthz"),
     path("today/", program.today, name="today"),
+    path("consent/", consent_views.my_consent, name="my_consent"),
+    path(
+        "family/<int:client_id>/consent/", consent_views.guardian_consent, name="guardian_consent"
+    ),
+    path(
+        "clients/<int:client_id>/paper-consent",
+        consent_views.record_paper_consent,
+        name="record_paper_consent",
+    ),
     path("family/", program.family, name="family"),
     path("family/<int:client_id>/", program.young_person, name="young_person"),
     path("caseload/", care.caseload, name="caseload"),

@@ -23,6 +23,7 @@ from .models import (
     STAFF_ROLES,
     CareTeamMember,
     ClientProfile,
+    ConsentRecord,
     GuardianLink,
     Invitation,
     Membership,
@@ -289,3 +290,23 @@ def create_user(email: str, password: str, *, name: str = "", verified: bool = T
     user = User.objects.create_user(email, password, name=name)
     EmailAddress.objects.create(user=user, email=user.email, verified=verified, primary=True)
     return user
+
+
+def give_consent(
+    client: ClientProfile, by: User, audience: str, *, method: str = "in_app"
+) -> ConsentRecord:
+    """Record agreement to the current version of a consent or assent text."""
+    from kindling.lib import audit
+
+    from . import consent
+
+    text = consent.texts()[audience]
+    record = ConsentRecord.objects.create(
+        client=client, audience=audience, kind=text.kind, version=text.version,
+        given_by=by, method=method,
+    )  # fmt: skip
+    audit.record(
+        "create", actor=by, practice_id=client.practice_id, obj=record,
+        subject_id=client.user_id, detail=f"{text.kind} {audience} {text.version} ({method})",
+    )  # fmt: skip
+    return record

@@ -25,8 +25,8 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
-from . import actions
-from .models import CareTeamMember, ClientProfile, Practice, Role, User
+from . import actions, consent
+from .models import CareTeamMember, ClientProfile, ConsentRecord, Practice, Role, User
 
 DEMO_DOMAIN = "demo.kindling"
 DEFAULT_PASSWORD = "kindling-demo"  # noqa: S105 - the demo only runs with DEBUG on
@@ -169,6 +169,15 @@ def load(password: str = DEFAULT_PASSWORD, extra_clients: int = 0, seed: int = 7
             )
     for key, relationship in (("teen", "mum"), ("child", "mum")):
         actions.link_guardian(people["guardian"], people[key].client_profile, relationship)
+    # Sam and Maya have agreed; Jo has consented for Leo, and Leo is asked for his own "yes"
+    # when he first logs in, so the demo shows the child's assent page.
+    for key in ("client", "teen"):
+        profile = people[key].client_profile
+        if consent.needs_own_agreement(profile):
+            actions.give_consent(profile, people[key], consent.own_text_for(profile).audience)
+    leo = people["child"].client_profile
+    if consent.needs_guardian_consent(leo):
+        actions.give_consent(leo, people["guardian"], "guardian")
 
     _top_up_caseload(practice, ruth, extra_clients, password_hash, random.Random(seed))
     return practice
@@ -248,3 +257,19 @@ def _top_up_caseload(
     CareTeamMember.objects.bulk_create(
         [CareTeamMember(client=p, clinician=clinician) for p in profiles], batch_size=500
     )
+    texts = consent.texts()
+    records = []
+    for profile in profiles:
+        own = texts[profile.age_band]
+        agreed = [(own, profile.user, "in_app")]
+        if profile.age_band == "child":
+            agreed.append((texts["guardian"], clinician, "recorded"))
+        for text, by, method in agreed:
+            records.append(
+                ConsentRecord(
+                    client=profile, audience=text.audience, kind=text.kind,
+                    version=text.version, given_by=by, method=method,
+                    given_at=profile.created_at,
+                )
+            )  # fmt: skip
+    ConsentRecord.objects.bulk_create(records, batch_size=500)

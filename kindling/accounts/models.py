@@ -356,3 +356,30 @@ class Invitation(models.Model):
     @property
     def is_staff_kind(self) -> bool:
         return self.kind in STAFF_ROLES
+
+
+class ConsentRecord(models.Model):
+    """Someone agreed to a version of a consent or assent text. Kept, never edited.
+
+    `given_by` is the client, a guardian, or (for consent given on paper) the clinician who
+    recorded it; `method` says which.
+    """
+
+    class Method(models.TextChoices):
+        IN_APP = "in_app", _("In Kindling")
+        RECORDED = "recorded", _("On paper, recorded by the clinician")
+
+    client = models.ForeignKey(ClientProfile, on_delete=models.CASCADE, related_name="consents")
+    audience = models.CharField(max_length=10)  # adult, teen, child, guardian
+    kind = models.CharField(max_length=7)  # consent or assent
+    version = models.CharField(max_length=12)
+    given_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    method = models.CharField(max_length=10, choices=Method.choices, default=Method.IN_APP)
+    given_at = models.DateTimeField(default=timezone.now)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["client", "audience", "version"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} ({self.audience}, {self.version}) for {self.client}"

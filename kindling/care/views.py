@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from kindling.accounts import consent
 from kindling.accounts.models import GuardianLink, Role
 from kindling.lib import access
 
@@ -27,8 +28,11 @@ def client_record(request: HttpRequest, client_id: int) -> HttpResponse:
     client = access.client_for(request.user, client_id)
     guardians = GuardianLink.objects.filter(client=client).select_related("guardian")
     care_team = client.care_team.order_by("name")
-    return render(
-        request,
-        "care/client_record.html",
-        {"client": client, "guardians": guardians, "care_team": care_team},
-    )
+    context = {
+        "client": client,
+        "guardians": guardians,
+        "care_team": care_team,
+        "consents": client.consents.filter(withdrawn_at__isnull=True).order_by("given_at"),
+        "needs_guardian_consent": consent.needs_guardian_consent(client),
+    }
+    return render(request, "care/client_record.html", context)

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from kindling.accounts import consent
 from kindling.accounts.models import ClientProfile
 from kindling.lib import access
 
@@ -39,4 +40,9 @@ def family(request: HttpRequest) -> HttpResponse:
 def young_person(request: HttpRequest, client_id: int) -> HttpResponse:
     person = access.young_person_for(request.user, client_id)
     care_team = person.care_team.order_by("name")
-    return render(request, "program/young_person.html", {"person": person, "care_team": care_team})
+    context = {
+        "person": person,
+        "care_team": care_team,
+        "needs_consent": consent.needs_guardian_consent(person),
+    }
+    return render(request, "program/young_person.html", context)

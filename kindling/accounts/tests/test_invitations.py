@@ -61,7 +61,8 @@ def test_accepting_creates_the_client_with_their_clinician(scene):
     assert user.check_password(STRONG)
     assert user.password.startswith("argon2")
     assert user.emailaddress_set.get().verified
-    assert client.get("/", follow=True).redirect_chain[-1][0] == "/today/"
+    # A new client is first asked for consent (test_consent.py follows that through).
+    assert client.get("/", follow=True).redirect_chain[-1][0] == "/consent/"
 
 
 def test_it_is_single_use(scene):
