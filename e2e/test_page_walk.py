@@ -109,3 +109,34 @@ def test_client_walk_to_help(page, live_server, demo):
     assert path_of(page) == "/crisis/au/"
     expect(page.get_by_role("link", name="Call 000")).to_have_attribute("href", "tel:000")
     visit(page, base)
+
+
+def test_admin_reads_the_audit_log(page, live_server, demo):
+    base = live_server.url
+    login(page, base, "admin@demo.kindling", totp_secret=demo.secret("admin@demo.kindling"))
+    page.get_by_role("link", name="Audit log", exact=False).click()
+    assert path_of(page) == f"/practice/{demo.pk}/audit/"
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Audit log")
+    visit(page, base)
+    page.get_by_label("What happened").select_option("login")
+    page.get_by_role("button", name="Show entries").click()
+    assert "action=login" in page.url
+    visit(page, base)
+
+
+def test_client_sees_their_data_and_who_opened_their_record(page, live_server, demo):
+    base = live_server.url
+    login(page, base, "client@demo.kindling")
+    page.get_by_role("link", name="My data").click()
+    assert path_of(page) == "/my-data/"
+    expect(page.get_by_role("heading", level=1)).to_have_text("My data")
+    visit(page, base)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download as data (JSON)").click()
+    assert download.value.suggested_filename.startswith("kindling-my-data-")
+    page.get_by_role("link", name="See the list").click()
+    assert path_of(page) == "/my-record/visits/"
+    visit(page, base)
+    page.goto(base + "/my-data/erase/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ask for your data to be erased")
+    visit(page, base)

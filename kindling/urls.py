@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from kindling.accounts import consent_views
+from kindling.accounts import consent_views, rights_views
 from kindling.accounts import views as accounts
 from kindling.care import views as care
 from kindling.lib import audit_views
@@ -14,6 +14,16 @@ urlpatterns = [
     path("healthz", accounts.healthz, name="healthz"),
     path("today/", program.today, name="today"),
     path("consent/", consent_views.my_consent, name="my_consent"),
+    path("my-data/", rights_views.my_data, name="my_data"),
+    path("my-data/kindling.json", rights_views.export_json, name="export_json"),
+    path("my-data/kindling.html", rights_views.export_html, name="export_html"),
+    path("my-data/erase/", rights_views.ask_for_erasure, name="ask_for_erasure"),
+    path("clients/<int:client_id>/erasure", rights_views.decide_erasure, name="decide_erasure"),
+    path(
+        "clients/<int:client_id>/guardian-view",
+        rights_views.set_guardian_view,
+        name="set_guardian_view",
+    ),
     path(
         "family/<int:client_id>/consent/", consent_views.guardian_consent, name="guardian_consent"
     ),

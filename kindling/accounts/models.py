@@ -111,9 +111,30 @@ class Practice(models.Model):
     time_zone = models.CharField(max_length=64, default="Australia/Melbourne")
     contact_email = models.EmailField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # The practice's record-keeping rule, checked before a client's data is erased. The
+    # defaults follow common Australian health-records law: an adult's records are kept seven
+    # years after the last contact, a young person's until they turn 25. Zero turns a rule off.
+    retention_years = models.PositiveSmallIntegerField(default=7)
+    retention_minor_until_age = models.PositiveSmallIntegerField(default=25)
 
     def __str__(self) -> str:
         return self.name
+
+    def keep_records_until(self, date_of_birth: dt.date, last_contact: dt.date) -> dt.date:
+        """The first day this client's records may be destroyed under the practice's rule."""
+        until = last_contact
+        if self.retention_years:
+            until = max(until, _add_years(last_contact, self.retention_years))
+        if self.retention_minor_until_age and age_on(date_of_birth, last_contact) < 18:
+            until = max(until, _add_years(date_of_birth, self.retention_minor_until_age))
+        return until
+
+
+def _add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year without one
+        return day.replace(year=day.year + years, day=28)
 
 
 class Role(models.TextChoices):
@@ -200,6 +221,9 @@ class ClientProfile(models.Model):
     care_team = models.ManyToManyField(
         User, related_name="care_team_clients", blank=True, through="CareTeamMember"
     )
+    # A clinician may judge a teenager able to decide what their guardian sees (a "mature
+    # minor"); their guardian then sees only what the teenager chooses to share.
+    decides_what_guardian_sees = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:
@@ -383,3 +407,27 @@ class ConsentRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} ({self.audience}, {self.version}) for {self.client}"
+
+
+class ErasureRequest(models.Model):
+    """A client asked for their data to be erased. A clinician on their care team decides,
+    after the practice's retention rule is checked."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting for the care team")
+        HELD = "held", _("Held: records must be kept for now")
+        DONE = "done", _("Erased")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    # Not a foreign key: the client is gone once this is done, and the request remains as the
+    # record that it happened (with nothing that says who or what).
+    client_id = models.BigIntegerField(db_index=True)
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="+")
+    requested_at = models.DateTimeField(default=timezone.now)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    decided_by_id = models.BigIntegerField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    keep_until = models.DateField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Erasure request {self.pk} ({self.state})"

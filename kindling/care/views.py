@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from kindling.accounts import consent
+from kindling.accounts import consent, rights
 from kindling.accounts.models import GuardianLink, Role
 from kindling.lib import access
 
@@ -34,5 +34,7 @@ def client_record(request: HttpRequest, client_id: int) -> HttpResponse:
         "care_team": care_team,
         "consents": client.consents.filter(withdrawn_at__isnull=True).order_by("given_at"),
         "needs_guardian_consent": consent.needs_guardian_consent(client),
+        "erasure": rights.open_erasure_request(client),
+        "keep_until": rights.keep_until(client),
     }
     return render(request, "care/client_record.html", context)

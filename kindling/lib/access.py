@@ -12,7 +12,7 @@ helpers here.
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from kindling.accounts.models import (
@@ -26,6 +26,7 @@ from kindling.accounts.models import (
     User,
 )
 from kindling.lib import audit
+from kindling.lib.models import AuditEvent
 
 
 def _is_signed_in(user) -> bool:
@@ -133,3 +134,70 @@ def invitation_for(user: User, invitation_id: int) -> Invitation:
         return invitations_visible_to(user).get(pk=invitation_id)
     except (Invitation.DoesNotExist, ValueError, TypeError):
         raise Http404("No such invitation.") from None
+
+
+# Sign-in events are recorded before Kindling knows which practice someone is working in; see
+# audit_events_for_practice.
+SIGN_IN_ACTIONS = (
+    AuditEvent.Action.LOGIN,
+    AuditEvent.Action.LOGOUT,
+    AuditEvent.Action.LOGIN_FAILED,
+    AuditEvent.Action.LOCKED_OUT,
+    AuditEvent.Action.MFA_CHANGE,
+)
+
+
+def people_of_practice(practice_id: int) -> list[QuerySet]:
+    """The user ids of a practice's people as they are now, as subqueries: its active staff,
+    its clients, and the guardians of its clients."""
+    return [
+        Membership.objects.filter(practice_id=practice_id, is_active=True).values("user_id"),
+        ClientProfile.objects.filter(practice_id=practice_id).values("user_id"),
+        GuardianLink.objects.filter(client__practice_id=practice_id).values("guardian_id"),
+    ]
+
+
+def practice_ids_of(user_id: int) -> set[int]:
+    """Every practice a person belongs to now (the other side of people_of_practice)."""
+    staff = Membership.objects.filter(user_id=user_id, is_active=True).values_list("practice_id")
+    client = ClientProfile.objects.filter(user_id=user_id).values_list("practice_id")
+    guardian = GuardianLink.objects.filter(guardian_id=user_id).values_list("client__practice_id")
+    return {practice_id for (practice_id,) in staff.union(client, guardian)}
+
+
+def audit_events_for_practice(user: User, practice_id: int) -> QuerySet[AuditEvent]:
+    """A practice's audit log, for its practice administrators.
+
+    Every event recorded against the practice, plus the sign-in events (logins, logouts, failed
+    logins, lock-outs, two-step changes) that carry no practice — those of people in several
+    practices, and those written before sign-ins were tied to a practice — whose actor, or whose
+    account tried (`subject_id`), is one of the practice's people now: an active staff member, a
+    client, or a guardian of a client. A failed login for an address with no account belongs to
+    no practice and shows in none.
+    """
+    practice = practice_for(user, practice_id)
+    people = people_of_practice(practice.pk)
+    is_ours = Q()
+    for ids in people:
+        is_ours |= Q(actor_id__in=ids) | Q(subject_id__in=ids)
+    return AuditEvent.objects.filter(
+        Q(practice_id=practice.pk)
+        | (Q(practice_id__isnull=True, action__in=SIGN_IN_ACTIONS) & is_ours)
+    )
+
+
+def visits_to_own_record(user: User) -> tuple[ClientProfile, QuerySet[AuditEvent]]:
+    """For a client: their profile and each time someone else opened their record.
+
+    Only `view` events whose subject is this client, and not their own visits.
+    """
+    if not _is_signed_in(user):
+        raise Http404("Not a client.")
+    try:
+        profile = ClientProfile.objects.select_related("practice").get(user=user)
+    except ClientProfile.DoesNotExist:
+        raise Http404("Not a client.") from None
+    visits = AuditEvent.objects.filter(subject_id=user.pk, action=AuditEvent.Action.VIEW).exclude(
+        actor_id=user.pk
+    )
+    return profile, visits

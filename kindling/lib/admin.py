@@ -33,7 +33,7 @@ class SafeModelAdmin(admin.ModelAdmin):
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(SafeModelAdmin):
-    list_display = ["at", "actor_label", "actor_role", "action", "object_type", "object_id"]
+    list_display = ["at", "actor_id", "actor_role", "action", "object_type", "object_id"]
     list_filter = ["action", "actor_role"]
 
     def has_add_permission(self, request):

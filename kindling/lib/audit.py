@@ -51,7 +51,6 @@ def record(
     return AuditEvent.objects.create(
         action=action,
         actor_id=getattr(actor, "pk", None),
-        actor_label=getattr(actor, "email", "") or "",
         actor_role=role,
         practice_id=practice_id,
         object_type=object_type,

@@ -9,8 +9,10 @@ from django.utils import timezone
 class AuditEvent(models.Model):
     """One thing that happened. Never updated or deleted (a PostgreSQL trigger enforces it).
 
-    The actor and practice are plain ids plus a label, not foreign keys, so erasing a person
-    later never has to touch the trail; `detail` never holds clinical content.
+    The actor, subject and practice are plain ids, not foreign keys, and no name or e-mail is
+    copied in: erasing a person deletes them from the user table, after which the trail says
+    that "a person no longer in Kindling" did something, and nothing about who. `detail` never
+    holds clinical content or an address.
     """
 
     class Action(models.TextChoices):
@@ -28,7 +30,6 @@ class AuditEvent(models.Model):
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     actor_id = models.BigIntegerField(null=True, blank=True, db_index=True)
-    actor_label = models.CharField(max_length=254, blank=True)
     actor_role = models.CharField(max_length=20, blank=True)
     practice_id = models.BigIntegerField(null=True, blank=True, db_index=True)
     action = models.CharField(max_length=20, choices=Action.choices)
@@ -44,7 +45,7 @@ class AuditEvent(models.Model):
         indexes = [models.Index(fields=["practice_id", "-at"])]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label or 'someone'} {self.action}"
+        return f"{self.at:%Y-%m-%d %H:%M} person {self.actor_id or '-'} {self.action}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

@@ -44,6 +44,8 @@ ALLOWED = {
     ("practice", "practice_admin"),
     ("invitation", "practice_admin"),
     ("invitation", "inviter"),
+    ("audit_log", "practice_admin"),
+    ("own_record_visits", "self"),
 }
 
 
@@ -219,3 +221,23 @@ def test_bad_ids_are_404_not_500(scene):
     assert client.get("/clients/not-a-number/").status_code == 404
     with pytest.raises(Http404):
         access.client_for(scene.ruth, "'; drop table users; --")
+
+
+def test_the_audit_log_and_own_visits(scene):
+    """The practice's audit log is for its administrators; a record's visits for its client."""
+    for viewer in VIEWERS:
+        client = _client_for(scene, viewer)
+        for practice in (scene.harbour, scene.elsewhere):
+            admin = {"harbour": "adam", "elsewhere": "olive"}[practice.slug]
+            relation = "practice_admin" if viewer == admin else "other"
+            expected = ("audit_log", relation) in ALLOWED
+            response = client.get(f"/practice/{practice.pk}/audit/")
+            if viewer == "anonymous":
+                assert response.status_code == 302
+            else:
+                assert response.status_code == (200 if expected else 404), (viewer, practice)
+        is_client = _role_of(scene, viewer) == "client"
+        expected = ("own_record_visits", "self" if is_client else "other") in ALLOWED
+        response = client.get("/my-record/visits/")
+        if viewer != "anonymous":
+            assert response.status_code == (200 if expected else 404), viewer

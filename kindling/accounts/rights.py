@@ -1,0 +1,239 @@
+"""A person's rights over their data: a copy of everything held about them, and erasure.
+
+Each part of Kindling that keeps data about a person adds an exporter (what to give them) and,
+for clients, an eraser (how to destroy it) to the lists below, so a new kind of record cannot be
+forgotten by either: tests/test_rights.py checks every model that points at a person is covered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.sessions.models import Session
+from django.db import connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from kindling.lib import audit
+from kindling.lib.models import AuditEvent
+
+from .models import (
+    ClientProfile,
+    ConsentRecord,
+    ErasureRequest,
+    GuardianLink,
+    Invitation,
+    User,
+)
+
+# --- Export ---------------------------------------------------------------------------------
+
+Exporter = Callable[[User], tuple[str, object]]
+
+
+def _account(user: User) -> tuple[str, object]:
+    return "account", {
+        "email": user.email,
+        "name": user.name,
+        "joined": user.date_joined.isoformat(),
+        "last_login": user.last_login.isoformat() if user.last_login else None,
+        "two_step_login": Authenticator.objects.filter(user=user).exists(),
+    }
+
+
+def _client_profile(user: User) -> tuple[str, object]:
+    profile = ClientProfile.objects.filter(user=user).select_related("practice").first()
+    if profile is None:
+        return "client_profile", None
+    return "client_profile", {
+        "preferred_name": profile.preferred_name,
+        "date_of_birth": profile.date_of_birth.isoformat(),
+        "age_group": profile.age_band,
+        "region": profile.region,
+        "practice": profile.practice.name,
+        "care_team": [c.name for c in profile.care_team.order_by("name")],
+        "guardians": [
+            {"name": link.guardian.name, "relationship": link.relationship}
+            for link in profile.guardian_links.select_related("guardian")
+        ],
+        "guardian_sees_only_what_you_share": profile.decides_what_guardian_sees,
+        "consents": [
+            {
+                "kind": c.kind,
+                "text": c.audience,
+                "version": c.version,
+                "given_at": c.given_at.isoformat(),
+                "how": c.method,
+            }
+            for c in profile.consents.order_by("given_at")
+        ],
+    }
+
+
+def _guardian_of(user: User) -> tuple[str, object]:
+    links = GuardianLink.objects.filter(guardian=user).select_related("client")
+    return "guardian_of", [
+        {"young_person": link.client.display_name, "relationship": link.relationship}
+        for link in links
+    ]
+
+
+def _record_visits(user: User) -> tuple[str, object]:
+    names = dict(User.objects.values_list("pk", "name"))
+    return "record_opened_by", [
+        {
+            "when": event.at.isoformat(),
+            "who": names.get(event.actor_id, "someone who has left Kindling"),
+            "role": event.actor_role,
+        }
+        for event in AuditEvent.objects.filter(subject_id=user.pk, action="view")
+    ]
+
+
+def _sign_ins(user: User) -> tuple[str, object]:
+    return "sign_ins", [
+        {"when": e.at.isoformat(), "what": e.action, "address": e.ip_address}
+        for e in AuditEvent.objects.filter(
+            Q(actor_id=user.pk) | Q(subject_id=user.pk),
+            action__in=["login", "logout", "login_failed", "locked_out"],
+        )
+    ]
+
+
+EXPORTERS: list[Exporter] = [_account, _client_profile, _guardian_of, _record_visits, _sign_ins]
+
+
+def export_for(user: User) -> dict:
+    """Everything Kindling holds about this person, decrypted, and nothing about anyone else."""
+    data: dict = {
+        "about": "Everything Kindling holds about you, as of the time below.",
+        "exported_at": timezone.now().isoformat(),
+    }
+    for exporter in EXPORTERS:
+        key, value = exporter(user)
+        data[key] = value
+    audit.record("export", actor=user, subject_id=user.pk, detail="own data")
+    return data
+
+
+# --- Erasure ---------------------------------------------------------------------------------
+
+
+def last_contact(client: ClientProfile) -> dt.date:
+    moments = [client.created_at, client.user.date_joined]
+    if client.user.last_login:
+        moments.append(client.user.last_login)
+    latest_event = (
+        AuditEvent.objects.filter(subject_id=client.user_id).order_by("-at").values("at").first()
+    )
+    if latest_event:
+        moments.append(latest_event["at"])
+    return timezone.localtime(max(moments)).date()
+
+
+def keep_until(client: ClientProfile) -> dt.date:
+    return client.practice.keep_records_until(client.date_of_birth, last_contact(client))
+
+
+def request_erasure(client: ClientProfile) -> ErasureRequest:
+    existing = ErasureRequest.objects.filter(
+        client_id=client.pk, state__in=[ErasureRequest.State.PENDING, ErasureRequest.State.HELD]
+    ).first()
+    if existing:
+        return existing
+    request = ErasureRequest.objects.create(client_id=client.pk, practice=client.practice)
+    audit.record(
+        "erase", actor=client.user, practice_id=client.practice_id, obj=request,
+        subject_id=client.user_id, detail="erasure requested",
+    )  # fmt: skip
+    return request
+
+
+def open_erasure_request(client: ClientProfile) -> ErasureRequest | None:
+    return ErasureRequest.objects.filter(
+        client_id=client.pk, state__in=[ErasureRequest.State.PENDING, ErasureRequest.State.HELD]
+    ).first()
+
+
+def _destroy_free_text(queryset, fields: list[str]) -> None:
+    # Overwrite before deleting, so the ciphertext is gone from the row itself, not only
+    # unlinked from it (and SQLite's secure_delete zeroes the freed pages).
+    queryset.update(**dict.fromkeys(fields, ""))
+    queryset.delete()
+
+
+Eraser = Callable[[ClientProfile], None]
+
+
+def _erase_account_records(client: ClientProfile) -> None:
+    user = client.user
+    _destroy_free_text(GuardianLink.objects.filter(client=client), ["relationship"])
+    _destroy_free_text(
+        Invitation.objects.filter(email__iexact=user.email) | Invitation.objects.filter(
+            for_client=client
+        ),
+        ["relationship"],
+    )  # fmt: skip
+    ConsentRecord.objects.filter(client=client).delete()
+    Authenticator.objects.filter(user=user).delete()
+    EmailAddress.objects.filter(user=user).delete()
+    AccessAttempt.objects.filter(username__iexact=user.email).delete()
+    AccessFailureLog.objects.filter(username__iexact=user.email).delete()
+    AccessLog.objects.filter(username__iexact=user.email).delete()
+    for session in Session.objects.all().iterator():
+        if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
+            session.delete()
+
+
+ERASERS: list[Eraser] = [_erase_account_records]
+
+
+class RetentionApplies(Exception):
+    def __init__(self, until: dt.date):
+        super().__init__(f"records must be kept until {until}")
+        self.until = until
+
+
+def confirm_erasure(request: ErasureRequest, clinician: User, client: ClientProfile) -> None:
+    """Erase a client after the retention check: free text destroyed, everything else deleted.
+
+    The audit trail keeps that it happened, by whom and when; never what was there. The
+    caller has already checked the clinician is on the client's care team (access.client_for).
+    """
+    until = keep_until(client)
+    today = timezone.localdate()
+    if until > today:
+        ErasureRequest.objects.filter(pk=request.pk).update(
+            state=ErasureRequest.State.HELD, keep_until=until,
+            decided_by_id=clinician.pk, decided_at=timezone.now(),
+        )  # fmt: skip
+        raise RetentionApplies(until)
+    with transaction.atomic():
+        practice_id, user_id = client.practice_id, client.user_id
+        for eraser in ERASERS:
+            eraser(client)
+        user = client.user
+        client.delete()
+        user.delete()
+        ErasureRequest.objects.filter(pk=request.pk).update(
+            state=ErasureRequest.State.DONE, decided_by_id=clinician.pk, decided_at=timezone.now()
+        )
+        audit.record(
+            "erase", actor=clinician, role="clinician", practice_id=practice_id,
+            object_type="accounts.erasurerequest", object_id=request.pk, subject_id=user_id,
+            detail="client erased after the retention check",
+        )  # fmt: skip
+    _forget_old_page_copies()
+
+
+def _forget_old_page_copies() -> None:
+    """SQLite in WAL mode keeps earlier copies of changed pages in the -wal file until a
+    checkpoint; fold them in and empty the file so erased text does not linger there.
+    (PostgreSQL's old row versions are not dumped and are reclaimed by autovacuum.)"""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")

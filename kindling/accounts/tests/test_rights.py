@@ -1,0 +1,151 @@
+"""A person's copy of their data contains exactly their own; erasure leaves no trace."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.apps import apps
+from django.db import models
+from django.test import Client
+
+from kindling.accounts import actions, rights
+from kindling.accounts.models import ClientProfile, ErasureRequest, GuardianLink, User
+from kindling.lib.models import AuditEvent
+from kindling.lib.tests.test_encryption import _raw_database_text
+
+MARKER = "MARKER-lyrebird-44d1"
+
+
+def _as(person) -> Client:
+    client = Client()
+    client.force_login(person)
+    return client
+
+
+def test_the_export_holds_exactly_the_persons_own_data(scene):
+    _as(scene.ruth).get(f"/clients/{scene.sam.client_profile.pk}/")  # a visit to show
+    response = _as(scene.sam).get("/my-data/kindling.json")
+    assert response["Content-Disposition"].startswith("attachment;")
+    data = json.loads(response.content)
+    assert data["account"]["email"] == scene.sam.email
+    profile = data["client_profile"]
+    assert profile["care_team"] == ["Dr Ruth Adeyemi"]
+    assert [c["kind"] for c in profile["consents"]] == ["consent"]
+    assert [v["who"] for v in data["record_opened_by"]] == ["Dr Ruth Adeyemi"]
+    text = response.content.decode()
+    for other in (scene.maya, scene.jo, scene.leo, scene.zed, scene.omar):
+        assert other.email not in text and other.name not in text
+    assert AuditEvent.objects.filter(action="export", actor_id=scene.sam.pk).count() == 1
+
+
+def test_the_readable_copy_decrypts_what_is_encrypted(scene):
+    data = _as(scene.maya).get("/my-data/kindling.html").content.decode()
+    assert "Jo Kowalski (mum)" in data  # the relationship is stored encrypted
+    assert "Sam" not in data
+
+
+def test_a_guardian_sees_whom_they_look_after(scene):
+    data = json.loads(_as(scene.jo).get("/my-data/kindling.json").content)
+    assert data["guardian_of"] == [{"young_person": "Maya", "relationship": "mum"}]
+    assert data["client_profile"] is None
+
+
+def _leave_a_marker(scene) -> ClientProfile:
+    sam = scene.sam.client_profile
+    ClientProfile.objects.filter(pk=sam.pk).update(preferred_name=MARKER)  # plain column
+    User.objects.filter(pk=scene.sam.pk).update(name=f"{MARKER} Taylor")
+    parent = actions.create_user("parent@example.test", None, name="A Parent")
+    GuardianLink.objects.create(guardian=parent, client=sam, relationship=MARKER)  # encrypted
+    return ClientProfile.objects.get(pk=sam.pk)
+
+
+def test_erasure_is_held_while_the_retention_rule_applies(scene):
+    sam = _leave_a_marker(scene)
+    _as(scene.sam).post("/my-data/erase/", {"confirm": "yes"})
+    request = ErasureRequest.objects.get(client_id=sam.pk)
+    page = _as(scene.ruth).get(f"/clients/{sam.pk}/").content.decode()
+    assert "Request to erase their data" in page
+    _as(scene.ruth).post(f"/clients/{sam.pk}/erasure", {"confirm": "yes"})
+    request.refresh_from_db()
+    assert request.state == "held" and request.keep_until.year >= 2033
+    assert ClientProfile.objects.filter(pk=sam.pk).exists()
+    assert "kept until" in _as(scene.sam).get("/my-data/").content.decode()
+
+
+def test_erasure_leaves_no_trace_of_the_marker(scene, transactional_db):
+    scene.harbour.retention_years = 0
+    scene.harbour.retention_minor_until_age = 0
+    scene.harbour.save()
+    sam = _leave_a_marker(scene)
+    sam_user_id = scene.sam.pk
+    _as(scene.sam).get("/today/")
+    assert _as(scene.sam).post("/my-data/erase/", {}).status_code == 400  # unticked: nothing
+    assert not ErasureRequest.objects.exists()
+    _as(scene.sam).post("/my-data/erase/", {"confirm": "yes"})
+    assert _as(scene.omar).post(f"/clients/{sam.pk}/erasure", {"confirm": "yes"}).status_code == 404
+    response = _as(scene.ruth).post(f"/clients/{sam.pk}/erasure", {"confirm": "yes"})
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=sam_user_id).exists()
+    assert ErasureRequest.objects.get(client_id=sam.pk).state == "done"
+    erased = AuditEvent.objects.filter(action="erase", subject_id=sam_user_id)
+    assert erased.count() == 2  # asked, and done
+    raw = _raw_database_text()
+    assert "Dr Ruth Adeyemi" in raw, "the scan cannot see plain text, so it proves nothing"
+    assert MARKER not in raw
+    assert scene.sam.email not in raw
+    # Nothing encrypted decrypts to it either.
+    from kindling.lib import crypto
+
+    for model, fields in crypto.encrypted_fields():
+        for row in model.objects.values_list(*fields):
+            assert all(MARKER not in (value or "") for value in row)
+
+
+def test_only_the_care_team_decides_and_nothing_to_decide_is_404(scene):
+    sam = scene.sam.client_profile
+    assert _as(scene.ruth).post(f"/clients/{sam.pk}/erasure", {"confirm": "yes"}).status_code == 404
+    rights.request_erasure(sam)
+    assert (
+        _as(scene.priya).post(f"/clients/{sam.pk}/erasure", {"confirm": "yes"}).status_code == 404
+    )
+    assert _as(scene.adam).post(f"/clients/{sam.pk}/erasure", {"confirm": "yes"}).status_code == 404
+
+
+def test_every_model_about_a_person_is_covered_by_erasure():
+    """A new model that points at a client or user must be handled here, or this fails."""
+    handled = {
+        "accounts.clientprofile", "accounts.careteammember", "accounts.guardianlink",
+        "accounts.consentrecord", "accounts.invitation", "accounts.membership",
+        "account.emailaddress", "mfa.authenticator", "admin.logentry",
+        "usersessions.usersession", "account.emailconfirmation",
+    }  # fmt: skip
+    person_models = {"accounts.user", "accounts.clientprofile"}
+    pointing = set()
+    for model in apps.get_models():
+        for field in model._meta.get_fields():
+            if isinstance(field, models.ForeignKey | models.OneToOneField) and (
+                field.related_model._meta.label_lower in person_models
+            ):
+                pointing.add(model._meta.label_lower)
+    assert pointing - handled == set()
+
+
+@pytest.mark.parametrize("person,status", [("ruth", 302), ("priya", 404), ("jo", 404)])
+def test_a_clinician_can_let_a_teen_decide_what_their_guardian_sees(scene, person, status):
+    maya = scene.maya.client_profile
+    response = _as(getattr(scene, person)).post(f"/clients/{maya.pk}/guardian-view",
+                                                {"decides": "yes"})  # fmt: skip
+    assert response.status_code == status
+    maya.refresh_from_db()
+    assert maya.decides_what_guardian_sees is (status == 302)
+    if status == 302:
+        page = _as(scene.jo).get(f"/family/{maya.pk}/").content.decode()
+        assert "Maya decides what you see here" in page
+
+
+def test_only_teenagers_can_be_mature_minors(scene):
+    for person in (scene.leo, scene.sam):
+        profile = person.client_profile
+        url = f"/clients/{profile.pk}/guardian-view"
+        assert _as(scene.ruth).post(url, {"decides": "yes"}).status_code == 404
