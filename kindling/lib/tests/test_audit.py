@@ -97,3 +97,17 @@ def test_the_nth_failed_login_locks_the_account_calmly_and_is_recorded(db):
     assert response.status_code == 429
     assert AuditEvent.objects.filter(action="locked_out").exists()
     assert not AuditEvent.objects.filter(action="login").exists()
+
+
+@override_settings(AXES_FAILURE_LIMIT=2)
+def test_the_django_admin_login_is_locked_out_too(db):
+    from kindling.accounts.models import User
+
+    User.objects.create_superuser("ops@kindling.test", "lantern-harbour-quietly-9")
+    client = Client()
+    for _ in range(2):
+        response = client.post("/django-admin/login/", {"username": "ops@kindling.test",
+                                                        "password": "wrong"})  # fmt: skip
+    assert response.status_code == 429
+    right = {"username": "ops@kindling.test", "password": "lantern-harbour-quietly-9"}
+    assert client.post("/django-admin/login/", right).status_code == 429

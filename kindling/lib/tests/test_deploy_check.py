@@ -62,3 +62,14 @@ def test_sqlite_runs_in_wal_mode_with_immediate_transactions(tmp_path):
         return  # this run is the PostgreSQL one; the SQLite run checks this
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["wal", "20000", "IMMEDIATE"]
+
+
+def test_production_cookies_are_secure_httponly_and_samesite(tmp_path):
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE,"
+        " s.CSRF_COOKIE_SECURE, s.CSRF_COOKIE_HTTPONLY, s.SECURE_HSTS_SECONDS > 0)"
+    )
+    result = _kindling("shell", "--verbosity", "0", "-c", code, extra_env=PRODUCTION,
+                       tmp_path=tmp_path)  # fmt: skip
+    assert result.stdout.split() == ["True", "True", "Lax", "True", "True", "True"], result.stderr
