@@ -36,13 +36,10 @@ if "KINDLING_SECRET_KEY" in env:
 elif DEBUG:
     SECRET_KEY = _development_secret_key()
 else:
-    from django.core.exceptions import ImproperlyConfigured
-
-    raise ImproperlyConfigured(
-        "KINDLING_SECRET_KEY is not set. Production needs a long random secret "
-        "(python -c 'import secrets; print(secrets.token_urlsafe(50))'), "
-        "or set KINDLING_DEBUG=true for local development."
-    )
+    # Left empty rather than failing here, so commands that need no secret (`kindling score`,
+    # `kindling instruments`) work on a researcher's laptop. Everything that serves or changes
+    # data refuses to start without it: the kindling.E002 system check, and kindling/wsgi.py.
+    SECRET_KEY = ""
 
 ALLOWED_HOSTS = env.list(
     "KINDLING_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else []
@@ -86,6 +83,7 @@ INSTALLED_APPS = [
     "kindling.safety",
     "kindling.program",
     "kindling.care",
+    "kindling.measures",
 ]
 
 MIDDLEWARE = [

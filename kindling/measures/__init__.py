@@ -1,0 +1,1 @@
+"""Measures: validated questionnaires as data, exact scoring, batch scoring and FHIR."""

@@ -1,0 +1,158 @@
+"""Scoring: pure functions over many responses at once. The only scoring code in Kindling.
+
+`score_matrix` takes an (n responses × k items) array in the definition's item order, with NaN
+for a missing answer, and returns every score for every valid row plus a reason for every
+invalid one. No score is ever computed from partial data: none of the instruments shipped
+allows prorating, so a row with an item missing or out of range is rejected, naming the item.
+`score_one` is the same for a single response (the web app); both go through the same code, and
+a property test checks they agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .schema import Instrument
+
+
+class ScoringError(ValueError):
+    """A response that cannot be scored; the message names the item."""
+
+
+@dataclass
+class Scored:
+    """Scores for the valid rows of a batch, in input order."""
+
+    instrument_id: str
+    version: str
+    rows: np.ndarray  # indices (into the input) of the rows that were scored
+    scores: dict[str, np.ndarray]  # score name -> float array, one per scored row
+    bands: np.ndarray | None  # band label per scored row
+    flags: dict[str, np.ndarray]  # flag name -> bool array
+    errors: list[tuple[int, str]] = field(default_factory=list)  # (input row, reason)
+
+
+def _validate(instrument: Instrument, matrix: np.ndarray) -> tuple[np.ndarray, list]:
+    allowed = np.array([o.value for o in instrument.response_options], dtype=float)
+    missing = np.isnan(matrix)
+    bad = ~np.isin(matrix, allowed) & ~missing
+    problem = missing | bad
+    invalid_rows = np.flatnonzero(problem.any(axis=1))
+    errors = []
+    if invalid_rows.size:
+        first_column = problem[invalid_rows].argmax(axis=1)
+        low, high = instrument.min_value, instrument.max_value
+        for row, column in zip(invalid_rows.tolist(), first_column.tolist(), strict=True):
+            item = instrument.items[column].id
+            if missing[row, column]:
+                errors.append((row, f"{item} is missing"))
+            else:
+                value = matrix[row, column]
+                shown = int(value) if float(value).is_integer() else value
+                errors.append((row, f"{item} = {shown} is not one of {low}–{high}"))
+    return ~problem.any(axis=1), errors
+
+
+def score_matrix(instrument: Instrument, matrix: np.ndarray) -> Scored:
+    matrix = np.asarray(matrix, dtype=float)
+    if matrix.ndim != 2 or matrix.shape[1] != len(instrument.items):
+        raise ScoringError(
+            f"{instrument.id} has {len(instrument.items)} items; got shape {matrix.shape}"
+        )
+    valid, errors = _validate(instrument, matrix)
+    rows = np.flatnonzero(valid)
+    x = matrix[rows]
+    flip = instrument.min_value + instrument.max_value
+    reverse = np.array([item.reverse for item in instrument.items])
+    keyed = np.where(reverse, flip - x, x)  # items after reverse-keying
+
+    scoring = instrument.scoring
+    scores: dict[str, np.ndarray] = {}
+    for subscale in scoring.subscales:
+        columns = [i for i, item in enumerate(instrument.items) if item.subscale == subscale.name]
+        values = x[:, columns]  # raw: a high self-judgment score means more self-judgment
+        scores[subscale.name] = values.mean(axis=1) if subscale.rule == "mean" else values.sum(1)
+    for composite in scoring.composites:
+        scores[composite.name] = np.mean([scores[name] for name in composite.of], axis=0)
+
+    total = scoring.total
+    if total.rule == "mean":
+        scores[total.name] = keyed.mean(axis=1)
+    elif total.rule == "sum":
+        scores[total.name] = keyed.sum(axis=1)
+    else:  # mean_of_subscales_reversing_negative
+        parts = [
+            (flip - scores[s.name]) if s.negative else scores[s.name] for s in scoring.subscales
+        ]
+        scores[total.name] = np.mean(parts, axis=0)
+    scores = {name: scores[name] for name in instrument.score_names}
+
+    bands = None
+    if scoring.bands:
+        starts = np.array([r.start for r in scoring.bands.ranges])
+        labels = np.array([r.label for r in scoring.bands.ranges], dtype=object)
+        # A tiny tolerance so a mean like 2.4999999999 (floating point) lands where the
+        # published, two-decimal band edges put it.
+        position = np.searchsorted(starts, scores[scoring.bands.score] + 1e-9, side="right") - 1
+        bands = labels[np.clip(position, 0, len(labels) - 1)]
+
+    flags = {}
+    for flag in scoring.flags:
+        if flag.item is not None:
+            column = instrument.item_ids.index(flag.item)
+            flags[flag.name] = x[:, column] > flag.above
+        else:
+            flags[flag.name] = scores[flag.score] >= flag.at_least
+
+    return Scored(instrument.id, instrument.version, rows, scores, bands, flags, errors)
+
+
+@dataclass(frozen=True)
+class Result:
+    """One response's scores, with the instrument version used."""
+
+    instrument_id: str
+    version: str
+    scores: dict[str, float]
+    band: str | None
+    flags: dict[str, bool]
+
+
+def score_one(instrument: Instrument, answers: dict[str, int]) -> Result:
+    unknown = set(answers) - set(instrument.item_ids)
+    if unknown:
+        raise ScoringError(f"{sorted(unknown)[0]} is not an item of {instrument.id}")
+    row = np.array([[answers.get(item_id, np.nan) for item_id in instrument.item_ids]], dtype=float)
+    scored = score_matrix(instrument, row)
+    if scored.errors:
+        raise ScoringError(scored.errors[0][1])
+    return Result(
+        instrument_id=scored.instrument_id,
+        version=scored.version,
+        scores={name: float(values[0]) for name, values in scored.scores.items()},
+        band=None if scored.bands is None else str(scored.bands[0]),
+        flags={name: bool(values[0]) for name, values in scored.flags.items()},
+    )
+
+
+def reliable_change(instrument: Instrument, first: float, latest: float) -> str | None:
+    """'reliable improvement', 'no reliable change', 'reliable deterioration', or None where
+    the instrument has no published parameters (then no RCI is shown at all)."""
+    rule = instrument.scoring.reliable_change
+    if rule is None:
+        return None
+    change = latest - first
+    if rule.method == "threshold":
+        if change <= -rule.improvement_at_least:
+            return "reliable improvement"
+        if change >= rule.improvement_at_least:
+            return "reliable deterioration"
+        return "no reliable change"
+    s_diff = np.sqrt(2) * rule.sd * np.sqrt(1 - rule.r)  # Jacobson & Truax (1991)
+    rci = change / s_diff
+    if abs(rci) <= 1.96:
+        return "no reliable change"
+    better = rci > 0 if rule.higher_is_better else rci < 0
+    return "reliable improvement" if better else "reliable deterioration"
