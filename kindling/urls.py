@@ -1,5 +1,6 @@
 """Every address Kindling answers. Nothing here carries health data in a path."""
 
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
@@ -8,6 +9,10 @@ from kindling.accounts import views as accounts
 from kindling.care import views as care
 from kindling.lib import audit_views
 from kindling.program import views as program
+
+# The admin has no login of its own: it sends people to Kindling's, which asks for the second
+# step. Otherwise Django's password-only admin login would sign a staff member in site-wide.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", accounts.home, name="home"),

@@ -12,8 +12,11 @@ helpers here.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from kindling.accounts.models import (
     CareTeamMember,
@@ -68,11 +71,23 @@ def client_for(user: User, client_id: int) -> ClientProfile:
 
 
 def young_people_for(user: User) -> QuerySet[ClientProfile]:
-    """The young clients this person is a guardian of."""
+    """The young clients this person is a guardian of, while they are under 18.
+
+    On their 18th birthday the link stops giving access, whatever is stored: an adult decides
+    for themselves who sees what.
+    """
     if not _is_signed_in(user):
         return ClientProfile.objects.none()
     linked = GuardianLink.objects.filter(client=OuterRef("pk"), guardian=user)
-    return ClientProfile.objects.filter(Exists(linked))
+    return ClientProfile.objects.filter(Exists(linked), date_of_birth__gt=_eighteen_years_ago())
+
+
+def _eighteen_years_ago() -> dt.date:
+    today = timezone.localdate()
+    try:
+        return today.replace(year=today.year - 18)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - 18, day=28)
 
 
 def young_person_for(user: User, client_id: int) -> ClientProfile:

@@ -62,3 +62,26 @@ def test_totp_secrets_are_encrypted_with_the_key_ring(db):
     stored = Authenticator.objects.get(user=ruth).data["secret"]
     assert STAFF_TOTP_SECRET not in stored
     assert stored.startswith("gAAAAA")  # a Fernet token
+
+
+def test_the_django_admin_login_cannot_skip_the_second_step(db):
+    ruth = actions.create_user("ruth@harbour.test", PASSWORD, name="Dr Ruth")
+    ruth.is_staff = True
+    ruth.save()
+    TOTP.activate(ruth, STAFF_TOTP_SECRET)
+    client = Client()
+    response = client.post("/django-admin/login/", {"username": ruth.email, "password": PASSWORD})
+    # Django's own admin login is replaced by a redirect to Kindling's login.
+    assert "_auth_user_id" not in client.session
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_an_operator_without_mfa_is_sent_to_set_it_up(db):
+    operator = actions.create_user("ops@kindling.test", None)
+    operator.is_superuser = operator.is_staff = True
+    operator.save()
+    client = Client()
+    client.force_login(operator)
+    response = client.get("/django-admin/accounts/clientprofile/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/2fa/totp/activate/"

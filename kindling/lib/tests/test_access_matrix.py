@@ -241,3 +241,15 @@ def test_the_audit_log_and_own_visits(scene):
         response = client.get("/my-record/visits/")
         if viewer != "anonymous":
             assert response.status_code == (200 if expected else 404), viewer
+
+
+def test_a_guardian_loses_access_on_the_young_persons_18th_birthday(scene):
+    from kindling.accounts.demo import birth_date
+    from kindling.accounts.models import ClientProfile
+
+    maya = scene.maya.client_profile
+    ClientProfile.objects.filter(pk=maya.pk).update(date_of_birth=birth_date(18, days_after=0))
+    assert _client_for(scene, "jo").get(f"/family/{maya.pk}/").status_code == 404
+    assert list(access.young_people_for(scene.jo)) == []
+    ClientProfile.objects.filter(pk=maya.pk).update(date_of_birth=birth_date(17, days_after=300))
+    assert _client_for(scene, "jo").get(f"/family/{maya.pk}/").status_code == 200
