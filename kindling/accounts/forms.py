@@ -27,6 +27,16 @@ class ClientInvitationForm(forms.Form):
         help_text=_("Kindling uses it to choose the child, teen or adult version of each page."),
     )
     region = forms.ChoiceField(label=_("Where they live"), choices=REGIONS, initial="AU")
+    practice = forms.ModelChoiceField(label=_("Practice"), queryset=None, required=False)
+
+    def __init__(self, *args, practices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if practices is not None and practices.count() > 1:
+            self.fields["practice"].queryset = practices.order_by("name")
+            self.fields["practice"].required = True
+            self.fields["practice"].empty_label = _("Choose the practice")
+        else:
+            del self.fields["practice"]
 
 
 class YoungPersonChoiceField(forms.ModelChoiceField):

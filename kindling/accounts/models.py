@@ -337,7 +337,8 @@ class Invitation(models.Model):
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField()
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    invited_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    # Kept if the inviter is later erased or leaves (the invitation's history stays whole).
+    invited_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     # For a client: what the clinician already knows. For a guardian: whose guardian.
     preferred_name = models.CharField(max_length=80, blank=True)

@@ -8,13 +8,16 @@ forgotten by either: tests/test_rights.py checks every model that points at a pe
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -29,6 +32,8 @@ from .models import (
     Invitation,
     User,
 )
+
+logger = logging.getLogger(__name__)
 
 # --- Export ---------------------------------------------------------------------------------
 
@@ -124,11 +129,18 @@ def export_for(user: User) -> dict:
 
 
 def last_contact(client: ClientProfile) -> dt.date:
+    """The client's own last contact with the service: joining, logging in, or something they
+    did. Staff opening the record is not contact (it would restart the clock every time the
+    clinician looks at the erasure request), nor is asking for a copy or for erasure."""
     moments = [client.created_at, client.user.date_joined]
     if client.user.last_login:
         moments.append(client.user.last_login)
     latest_event = (
-        AuditEvent.objects.filter(subject_id=client.user_id).order_by("-at").values("at").first()
+        AuditEvent.objects.filter(actor_id=client.user_id)
+        .exclude(action__in=["erase", "export", "logout"])
+        .order_by("-at")
+        .values("at")
+        .first()
     )
     if latest_event:
         moments.append(latest_event["at"])
@@ -179,6 +191,12 @@ def _erase_account_records(client: ClientProfile) -> None:
         ["relationship"],
     )  # fmt: skip
     ConsentRecord.objects.filter(client=client).delete()
+    # The Django admin's history names objects by their str(): it would keep the name.
+    LogEntry.objects.filter(
+        Q(user=user)
+        | Q(content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk))
+        | Q(content_type=ContentType.objects.get_for_model(ClientProfile), object_id=str(client.pk))
+    ).delete()
     Authenticator.objects.filter(user=user).delete()
     EmailAddress.objects.filter(user=user).delete()
     AccessAttempt.objects.filter(username__iexact=user.email).delete()
@@ -234,6 +252,11 @@ def _forget_old_page_copies() -> None:
     """SQLite in WAL mode keeps earlier copies of changed pages in the -wal file until a
     checkpoint; fold them in and empty the file so erased text does not linger there.
     (PostgreSQL's old row versions are not dumped and are reclaimed by autovacuum.)"""
-    if connection.vendor == "sqlite":
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        return  # inside a caller's transaction the checkpoint would fail; theirs commits later
+    try:
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except OperationalError:
+        # Best effort: a long reader can hold the log; SQLite's own checkpoints follow soon.
+        logger.warning("could not truncate the SQLite write-ahead log after an erasure")

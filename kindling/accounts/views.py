@@ -7,8 +7,10 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -125,7 +127,9 @@ def invite_client(request: HttpRequest) -> HttpResponse:
     young = access.caseload_for(request.user).select_related("user")
     young = [c for c in young if c.is_minor]
     client_form = ClientInvitationForm(
-        request.POST if request.POST.get("kind") == "client" else None, prefix="client"
+        request.POST if request.POST.get("kind") == "client" else None,
+        prefix="client",
+        practices=practices,
     )
     guardian_form = GuardianInvitationForm(
         request.POST if request.POST.get("kind") == "guardian" else None,
@@ -135,6 +139,12 @@ def invite_client(request: HttpRequest) -> HttpResponse:
     form = client_form if request.POST.get("kind") != "guardian" else guardian_form
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        # A guardian joins the young person's practice; a client the practice chosen (asked
+        # only of a clinician who works in more than one).
+        if data.get("for_client") is not None:
+            practice = data["for_client"].practice
+        elif data.get("practice") is not None:
+            practice = data["practice"]
         try:
             actions.invite(
                 request.user,
@@ -184,9 +194,26 @@ def revoke_invitation(request: HttpRequest, invitation_id: int) -> HttpResponse:
         messages.success(
             request, _("The invitation for %(email)s was withdrawn.") % {"email": invitation.email}
         )
-    else:
+    elif invitation.state == "accepted":
         messages.info(request, _("That invitation had already been used, so it stays as it is."))
-    return redirect(request.POST.get("next") or "home")
+    else:
+        messages.info(request, _("That invitation had already expired; nothing needed doing."))
+    # Only a path on this site: never another host, and never a URL name to resolve.
+    back = request.POST.get("next", "")
+    safe = back.startswith("/") and url_has_allowed_host_and_scheme(
+        back, {request.get_host()}, request.is_secure()
+    )
+    return HttpResponseRedirect(back if safe else reverse("home"))
+
+
+def _cannot_complete(request: HttpRequest) -> HttpResponse:
+    """The invitation is valid but can no longer be carried out as written (the inviting
+    clinician left, or the young person has turned 18). Nothing was created."""
+    problem = _(
+        "Something has changed at the practice since this invitation was sent, so it can't be "
+        "completed as it is. Nothing has been set up. Please ask the practice for a new one."
+    )
+    return render(request, "accounts/invitation_not_for_you.html", {"problem": problem}, status=409)
 
 
 def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
@@ -210,6 +237,8 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
                 actions.accept_invitation(token, user=request.user)
             except actions.InvitationUnavailable:
                 return render(request, "accounts/invitation_unavailable.html", status=409)
+            except ValidationError:
+                return _cannot_complete(request)
             messages.success(
                 request, _("Welcome to %(practice)s.") % {"practice": invitation.practice}
             )
@@ -232,8 +261,8 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
             )
         except actions.InvitationUnavailable:
             return render(request, "accounts/invitation_unavailable.html", status=409)
-        except ValidationError as error:
-            _attach(form, error)
+        except ValidationError:
+            return _cannot_complete(request)
         else:
             login(request, user, backend="allauth.account.auth_backends.AuthenticationBackend")
             messages.success(request, _("Welcome to Kindling. We're glad you're here."))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from kindling.accounts import consent, rights
 from kindling.accounts.models import GuardianLink, Role
@@ -36,5 +37,6 @@ def client_record(request: HttpRequest, client_id: int) -> HttpResponse:
         "needs_guardian_consent": consent.needs_guardian_consent(client),
         "erasure": rights.open_erasure_request(client),
         "keep_until": rights.keep_until(client),
+        "today": timezone.localdate(),
     }
     return render(request, "care/client_record.html", context)

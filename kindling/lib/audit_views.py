@@ -144,6 +144,10 @@ class AuditFilterForm(forms.Form):
     def clean(self):
         data = super().clean()
         start, end = data.get("from"), data.get("to")
+        for name, day in (("from", start), ("to", end)):
+            if day and not 2000 <= day.year <= 2100:
+                self.add_error(name, _("Please choose a date between 2000 and 2100."))
+                return data
         if start and end and start > end:
             self.add_error("to", _("The end date is before the start date."))
         return data

@@ -96,12 +96,12 @@ def test_a_guardian_consents_in_kindling(fresh):
     actions.link_guardian(fresh.jo, ellie.client_profile, "mum")
     jo = _as(fresh.jo)
     page = jo.get(f"/family/{ellie.client_profile.pk}/").content.decode()
-    assert "Your consent is needed" in page
+    assert "Read and give consent" in page
     assert jo.post(f"/family/{ellie.client_profile.pk}/consent/", {}).status_code == 400
     jo.post(f"/family/{ellie.client_profile.pk}/consent/", {"agree": "yes"})
     assert not consent.needs_guardian_consent(ellie.client_profile)
     assert (
-        "Your consent is needed"
+        "Read and give consent"
         not in jo.get(f"/family/{ellie.client_profile.pk}/").content.decode()
     )
 

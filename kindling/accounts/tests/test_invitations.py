@@ -277,3 +277,44 @@ def test_the_client_chooses_the_name_kindling_uses(scene):
     assert 'value="Alex"' in page
     _accept(Client(), invitation.token, preferred_name="Lex")
     assert ClientProfile.objects.get(user__email="alex@example.test").preferred_name == "Lex"
+
+
+def test_a_clinician_in_two_practices_invites_into_the_right_one(scene):
+    actions.add_staff(scene.ruth, scene.elsewhere, "clinician")
+    actions.add_to_care_team(scene.zed.client_profile, scene.ruth)
+    ruth = Client()
+    ruth.force_login(scene.ruth)
+    response = ruth.post("/invite/", {
+        "kind": "guardian", "guardian-email": "dad@example.test",
+        "guardian-for_client": scene.zed.client_profile.pk,
+    })  # fmt: skip
+    assert response.status_code == 302
+    assert Invitation.objects.get(email="dad@example.test").practice == scene.elsewhere
+    # A client invitation must say which practice.
+    data = {"kind": "client", "client-email": "new@example.test",
+            "client-date_of_birth": birth_date(30).isoformat(), "client-region": "AU"}  # fmt: skip
+    assert ruth.post("/invite/", data).status_code == 400
+    data["client-practice"] = scene.elsewhere.pk
+    assert ruth.post("/invite/", data).status_code == 302
+    assert Invitation.objects.get(email="new@example.test").practice == scene.elsewhere
+
+
+def test_withdrawing_only_returns_to_this_site(scene):
+    invitation = _invite_client(scene)
+    ruth = Client()
+    ruth.force_login(scene.ruth)
+    for target in ("https://evil.example/phish", "caseload-x"):
+        response = ruth.post(f"/invitations/{invitation.pk}/revoke", {"next": target})
+        assert response.status_code == 302 and response["Location"] == "/"
+
+
+def test_an_invitation_that_can_no_longer_be_carried_out_is_explained(scene):
+    invitation = _invite_client(scene)
+    from kindling.accounts.models import Membership
+
+    Membership.objects.filter(user=scene.ruth).update(is_active=False)  # Dr Ruth has left
+    response = _accept(Client(), invitation.token)
+    assert response.status_code == 409
+    assert b"Something has changed at the practice" in response.content
+    assert not User.objects.filter(email="alex@example.test").exists()
+    assert Invitation.objects.get(pk=invitation.pk).state == "open"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
 from django.apps import apps
 from django.db import models
 from django.test import Client
+from django.utils import timezone
 
 from kindling.accounts import actions, rights
 from kindling.accounts.models import ClientProfile, ErasureRequest, GuardianLink, User
@@ -68,7 +70,10 @@ def test_erasure_is_held_while_the_retention_rule_applies(scene):
     assert "Request to erase their data" in page
     _as(scene.ruth).post(f"/clients/{sam.pk}/erasure", {"confirm": "yes"})
     request.refresh_from_db()
-    assert request.state == "held" and request.keep_until.year >= 2033
+    # Sam logged in today: seven years from today, to the day.
+    today = timezone.localdate()
+    assert request.state == "held"
+    assert request.keep_until == today.replace(year=today.year + 7)
     assert ClientProfile.objects.filter(pk=sam.pk).exists()
     assert "kept until" in _as(scene.sam).get("/my-data/").content.decode()
 
@@ -149,3 +154,34 @@ def test_only_teenagers_can_be_mature_minors(scene):
         profile = person.client_profile
         url = f"/clients/{profile.pk}/guardian-view"
         assert _as(scene.ruth).post(url, {"decides": "yes"}).status_code == 404
+
+
+def test_after_the_retention_period_the_clinician_can_erase(scene):
+    """Opening the record to decide must not restart the retention clock."""
+    ten_years_ago = timezone.now() - dt.timedelta(days=3660)
+    kim = actions.create_user("kim@example.test", None, name="Kim Lowe")
+    actions.enrol_client(kim, scene.harbour, date_of_birth=dt.date(1980, 5, 1),
+                         clinicians=[scene.ruth])  # fmt: skip
+    profile = kim.client_profile
+    ClientProfile.objects.filter(pk=profile.pk).update(created_at=ten_years_ago)
+    User.objects.filter(pk=kim.pk).update(date_joined=ten_years_ago, last_login=ten_years_ago)
+    rights.request_erasure(ClientProfile.objects.get(pk=profile.pk))
+    ruth = _as(scene.ruth)
+    assert "Confirm erasure" in ruth.get(f"/clients/{profile.pk}/").content.decode()
+    assert ruth.post(f"/clients/{profile.pk}/erasure", {"confirm": "yes"}).status_code == 302
+    assert ErasureRequest.objects.get(client_id=profile.pk).state == "done"
+    assert not User.objects.filter(pk=kim.pk).exists()
+
+
+def test_someone_who_sent_invitations_can_still_be_erased(scene):
+    scene.harbour.retention_years = scene.harbour.retention_minor_until_age = 0
+    scene.harbour.save()
+    actions.add_staff(scene.sam, scene.elsewhere, "practice_admin")
+    invitation = actions.invite(scene.sam, scene.elsewhere, email="r@elsewhere.test",
+                                kind="researcher", accept_url_base="http://t/")  # fmt: skip
+    rights.request_erasure(scene.sam.client_profile)
+    response = _as(scene.ruth).post(f"/clients/{scene.sam.client_profile.pk}/erasure",
+                                    {"confirm": "yes"})  # fmt: skip
+    assert response.status_code == 302
+    invitation.refresh_from_db()
+    assert invitation.invited_by is None

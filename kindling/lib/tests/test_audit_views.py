@@ -280,7 +280,7 @@ def test_the_name_shown_is_the_current_one_or_else_a_kind_placeholder(scene):
 def test_the_client_page_is_warm_and_plain(scene):
     response = signed_in(scene.sam).get("/my-record/visits/")
     page = response.content.decode()
-    assert "someone in your care team opened your record. It's here so you always know." in page
+    assert "in your care team or family opened your record. It's here so you always know." in page
     assert "Nobody has opened your record so far." in page
     assert 'class="age-child"' not in page
     # A child's page has the larger type their other pages have.
@@ -305,3 +305,10 @@ def test_today_links_to_who_has_opened_my_record(scene):
     for client in (scene.sam, scene.maya, scene.leo):
         page = signed_in(client).get("/today/").content.decode()
         assert 'href="/my-record/visits/"' in page, client
+
+
+@pytest.mark.parametrize("field,value", [("to", "9999-12-31"), ("from", "0001-01-01")])
+def test_dates_out_of_any_sensible_range_are_explained(scene, field, value):
+    response = signed_in(scene.adam).get(log_url(scene), {field: value})
+    assert response.status_code == 400
+    assert b"between 2000 and 2100" in response.content
