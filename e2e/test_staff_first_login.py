@@ -56,3 +56,9 @@ def test_new_clinician_sets_up_two_step_login_before_seeing_the_caseload(
     assert path_of(page) == "/caseload/"
     expect(page.get_by_role("heading", level=1)).to_have_text("Caseload")
     check_page(page, base)
+
+    # Setting up two-step login is in the audit trail.
+    from kindling.lib.models import AuditEvent
+
+    changes = AuditEvent.objects.filter(action="mfa_change", actor_id=newcomer.pk)
+    assert "totp added" in {event.detail for event in changes}

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kindling.lib import access
+from kindling.lib import access, audit
 
 from .models import (
     STAFF_ROLES,
@@ -133,9 +133,15 @@ def invite(
             for_client=for_client,
             relationship=relationship,
         )
+        audit.record(
+            "create", actor=inviter, practice_id=practice.pk, obj=invitation,
+            detail=f"{kind} invitation",
+        )  # fmt: skip
         link = accept_url_base.rstrip("/") + reverse("invitation_accept", args=[token])
         context = {"invitation": invitation, "link": link, "days": settings.INVITATION_DAYS}
         # The subject and body name the practice, never a reason for care.
+        # robust: a mail server that is down must not turn a saved invitation into an error
+        # page; the failure is logged, and the invitation can be withdrawn and sent again.
         transaction.on_commit(
             lambda: send_mail(
                 subject=_("Your invitation to %(practice)s on Kindling")
@@ -143,7 +149,8 @@ def invite(
                 message=render_to_string("accounts/email/invitation.txt", context),
                 from_email=None,
                 recipient_list=[email],
-            )
+            ),
+            robust=True,
         )
     invitation.token = token  # for the caller (tests, the demo); never stored
     return invitation
@@ -258,6 +265,10 @@ def accept_invitation(
             link_guardian(user, invitation.for_client, invitation.relationship)
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_by"])
+        audit.record(
+            "update", actor=user, practice_id=practice.pk, obj=invitation,
+            detail=f"{invitation.kind} invitation accepted",
+        )  # fmt: skip
     return user
 
 
@@ -278,9 +289,15 @@ def why_not_accept(invitation: Invitation, user: User) -> str | None:
 
 def revoke_invitation(by: User, invitation_id: int) -> Invitation:
     invitation = access.invitation_for(by, invitation_id)
-    Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(
-        revoked_at=timezone.now()
-    )
+    with transaction.atomic():
+        withdrawn = (
+            Invitation.objects.open().filter(pk=invitation.pk).update(revoked_at=timezone.now())
+        )
+        if withdrawn:
+            audit.record(
+                "update", actor=by, practice_id=invitation.practice_id, obj=invitation,
+                detail="invitation withdrawn",
+            )  # fmt: skip
     invitation.refresh_from_db()
     return invitation
 
@@ -296,17 +313,16 @@ def give_consent(
     client: ClientProfile, by: User, audience: str, *, method: str = "in_app"
 ) -> ConsentRecord:
     """Record agreement to the current version of a consent or assent text."""
-    from kindling.lib import audit
-
     from . import consent
 
     text = consent.texts()[audience]
-    record = ConsentRecord.objects.create(
-        client=client, audience=audience, kind=text.kind, version=text.version,
-        given_by=by, method=method,
-    )  # fmt: skip
-    audit.record(
-        "create", actor=by, practice_id=client.practice_id, obj=record,
-        subject_id=client.user_id, detail=f"{text.kind} {audience} {text.version} ({method})",
-    )  # fmt: skip
+    with transaction.atomic():
+        record = ConsentRecord.objects.create(
+            client=client, audience=audience, kind=text.kind, version=text.version,
+            given_by=by, method=method,
+        )  # fmt: skip
+        audit.record(
+            "create", actor=by, practice_id=client.practice_id, obj=record,
+            subject_id=client.user_id, detail=f"{text.kind} {audience} {text.version} ({method})",
+        )  # fmt: skip
     return record

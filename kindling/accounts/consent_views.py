@@ -83,10 +83,10 @@ def consent_key() -> str:
 
 class ConsentRequiredMiddleware:
     """A client uses the programme only once they (and, for a child, a guardian) have agreed
-    to the current texts. Help, logging out and their own data stay reachable."""
+    to the current texts. Only the client's own pages wait for consent: help, logging out,
+    their data, and any staff or family pages the same person may also have stay open."""
 
-    OPEN_PATHS = ("/consent/", "/accounts/", "/crisis/", "/static/", "/healthz", "/my-data/",
-                  "/my-record/", "/favicon.svg", "/family/", "/invitations/")  # fmt: skip
+    CLIENT_PATHS = ("/today/",)  # the programme's pages join this list as they arrive
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -95,7 +95,7 @@ class ConsentRequiredMiddleware:
         user = request.user
         if (
             user.is_authenticated
-            and not request.path.startswith(self.OPEN_PATHS)
+            and request.path.startswith(self.CLIENT_PATHS)
             and request.session.get("consent_ok") != consent_key()
             and "client" in user.roles()
         ):

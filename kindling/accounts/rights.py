@@ -151,7 +151,11 @@ def keep_until(client: ClientProfile) -> dt.date:
     return client.practice.keep_records_until(client.date_of_birth, last_contact(client))
 
 
+@transaction.atomic
 def request_erasure(client: ClientProfile) -> ErasureRequest:
+    # Lock the client's row so two requests sent at once make one (IMMEDIATE transactions do
+    # the same on SQLite).
+    ClientProfile.objects.select_for_update().filter(pk=client.pk).first()
     existing = ErasureRequest.objects.filter(
         client_id=client.pk, state__in=[ErasureRequest.State.PENDING, ErasureRequest.State.HELD]
     ).first()

@@ -6,6 +6,7 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -105,11 +106,12 @@ def set_guardian_view(request: HttpRequest, client_id: int) -> HttpResponse:
     if client.age_band != AgeBand.TEEN:
         raise Http404
     decides = request.POST.get("decides") == "yes"
-    ClientProfile.objects.filter(pk=client.pk).update(decides_what_guardian_sees=decides)
-    audit.record(
-        "update", actor=request.user, role="clinician", practice_id=client.practice_id,
-        obj=client, subject_id=client.user_id,
-        detail="teen decides what guardian sees" if decides else "guardian view as usual",
-    )  # fmt: skip
+    with transaction.atomic():
+        ClientProfile.objects.filter(pk=client.pk).update(decides_what_guardian_sees=decides)
+        audit.record(
+            "update", actor=request.user, role="clinician", practice_id=client.practice_id,
+            obj=client, subject_id=client.user_id,
+            detail="teen decides what guardian sees" if decides else "guardian view as usual",
+        )  # fmt: skip
     messages.success(request, _("Saved."))
     return redirect("client_record", client_id=client.pk)

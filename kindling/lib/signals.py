@@ -9,6 +9,7 @@ A failed login or lock-out has no actor (nobody has proved who they are); when t
 an account's address, that account is recorded as the event's subject.
 """
 
+from allauth.mfa.signals import authenticator_added, authenticator_removed, authenticator_reset
 from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
@@ -66,3 +67,14 @@ def _login_failed(sender, credentials, request=None, **kwargs):
 @receiver(user_locked_out)
 def _locked_out(sender, request, username=None, ip_address=None, **kwargs):
     _record_tried("locked_out", request, (username or "")[:100])
+
+
+@receiver(authenticator_added)
+@receiver(authenticator_removed)
+@receiver(authenticator_reset)
+def _mfa_changed(sender, request, user, authenticator, signal, **kwargs):
+    what = {authenticator_added: "added", authenticator_removed: "removed"}.get(signal, "reset")
+    audit.record(
+        "mfa_change", actor=user, request=request, practice_id=_only_practice(user.pk),
+        detail=f"{authenticator.type} {what}",
+    )  # fmt: skip

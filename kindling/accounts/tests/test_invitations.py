@@ -318,3 +318,38 @@ def test_an_invitation_that_can_no_longer_be_carried_out_is_explained(scene):
     assert b"Something has changed at the practice" in response.content
     assert not User.objects.filter(email="alex@example.test").exists()
     assert Invitation.objects.get(pk=invitation.pk).state == "open"
+
+
+def test_invitations_are_audited_without_their_token(scene):
+    invitation = _invite_client(scene)
+    _accept(Client(), invitation.token)
+    from kindling.lib.models import AuditEvent
+
+    events = AuditEvent.objects.filter(object_type="accounts.invitation", object_id=invitation.pk)
+    assert [e.detail for e in events.order_by("id")] == [
+        "client invitation", "client invitation accepted",
+    ]  # fmt: skip
+    assert invitation.token not in str(list(AuditEvent.objects.values()))
+
+
+def test_a_mail_server_that_is_down_does_not_lose_the_invitation(
+    scene, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "kindling.accounts.tests.test_invitations.BrokenMail"
+    ruth = Client()
+    ruth.force_login(scene.ruth)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = ruth.post("/invite/", {
+            "kind": "client", "client-email": "new@example.test",
+            "client-date_of_birth": birth_date(25).isoformat(), "client-region": "AU",
+        })  # fmt: skip
+    assert response.status_code == 302
+    assert Invitation.objects.get(email="new@example.test").state == "open"
+
+
+class BrokenMail:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("the mail server is down")
