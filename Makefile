@@ -2,6 +2,8 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/.venv
+# Compile bytecode at install time: start-up stays fast even where PYTHONDONTWRITEBYTECODE is set.
+export UV_COMPILE_BYTECODE := 1
 
 # Use uv from PATH if there is one; otherwise bootstrap a pinned uv into var/tools.
 UV_VERSION := 0.13.9

@@ -5,6 +5,11 @@ import sys
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["score"]:
+        # Batch scoring needs no settings, database or secret: skip Django's start-up.
+        from kindling.measures.cli import score_main
+
+        sys.exit(score_main(sys.argv[2:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kindling.settings")
     from django.core.management import execute_from_command_line
 

@@ -30,25 +30,54 @@ class BatchReport:
 
 def score_csv(instrument: Instrument, source: Path, target: Path) -> BatchReport:
     try:
-        frame = pl.read_csv(source, infer_schema=False)
+        header = pl.read_csv(source, n_rows=0, infer_schema=False).columns
     except (OSError, pl.exceptions.PolarsError) as error:
         raise BatchError(f"cannot read {source}: {error}") from None
     needed = ["id", *instrument.item_ids]
-    missing = [name for name in needed if name not in frame.columns]
+    missing = [name for name in needed if name not in header]
     if missing:
         raise BatchError(f"{source} has no column {', '.join(missing)} (see `kindling "
                          f"instruments show {instrument.id}`)")  # fmt: skip
     items = instrument.item_ids
+    invalid: dict[int, str] = {}
+    try:
+        # The usual case, and the fast one: every answer cell is a whole number or empty.
+        # (Empty cells arrive as NaN in a float array; a clean file as whole numbers.)
+        frame = pl.read_csv(
+            source,
+            columns=needed,
+            schema_overrides={"id": pl.String} | dict.fromkeys(items, pl.Int16),
+        )
+        matrix = frame.select(items).to_numpy()
+    except pl.exceptions.PolarsError:
+        frame, matrix = _read_with_text_in_numbers(source, needed, items, invalid)
+    scored = scoring.score_matrix(instrument, matrix)
+    for row, reason in scored.errors:
+        invalid.setdefault(row, reason)
+
+    ids = frame.get_column("id")
+    if len(scored.rows) != frame.height:
+        ids = ids.gather(scored.rows)
+    columns = [ids, *(pl.Series(name, values) for name, values in scored.scores.items())]
+    if scored.bands is not None:
+        columns.append(pl.Series("band", scored.bands, dtype=pl.String))
+    out = pl.DataFrame(columns)
+    _write_atomically(out, target)
+    # Line 1 is the header, so data row 0 is line 2.
+    return BatchReport(len(scored.rows), [(row + 2, invalid[row]) for row in sorted(invalid)])
+
+
+def _read_with_text_in_numbers(source, needed, items, invalid) -> tuple[pl.DataFrame, np.ndarray]:
+    """The slower path for a file with text where numbers belong: read every cell as text,
+    note each row whose answer is not a number, and leave those rows out."""
+    frame = pl.read_csv(source, columns=needed, infer_schema=False)
     text = frame.select(pl.col(items).str.strip_chars())
     numbers = text.select(pl.col(items).cast(pl.Float64, strict=False))
-    # A cell that has text but is not a number is its own kind of mistake.
     not_a_number = (
         text.select((pl.col(c).is_not_null() & (pl.col(c) != "")) for c in items).to_numpy()
         & numbers.select(pl.col(items).is_null()).to_numpy()
     )
     matrix = numbers.to_numpy().astype(float, copy=False)
-    matrix[np.isnan(matrix)] = np.nan  # nulls arrive as NaN already; keep it explicit
-    invalid: dict[int, str] = {}
     bad_rows = np.flatnonzero(not_a_number.any(axis=1))
     if bad_rows.size:
         columns = not_a_number[bad_rows].argmax(axis=1)
@@ -56,18 +85,7 @@ def score_csv(instrument: Instrument, source: Path, target: Path) -> BatchReport
         for row, column in zip(bad_rows.tolist(), columns.tolist(), strict=True):
             invalid[row] = f"{items[column]} = {cells[row, column]!r} is not a number"
         matrix[bad_rows] = np.nan
-    scored = scoring.score_matrix(instrument, matrix)
-    for row, reason in scored.errors:
-        invalid.setdefault(row, reason)
-
-    ids = frame.get_column("id").to_numpy()[scored.rows]
-    columns = {"id": ids, **scored.scores}
-    if scored.bands is not None:
-        columns["band"] = scored.bands.astype(str)
-    out = pl.DataFrame(columns)
-    _write_atomically(out, target)
-    # Line 1 is the header, so data row 0 is line 2.
-    return BatchReport(len(scored.rows), [(row + 2, invalid[row]) for row in sorted(invalid)])
+    return frame, matrix
 
 
 def _write_atomically(frame: pl.DataFrame, target: Path) -> None:

@@ -36,57 +36,89 @@ class Scored:
 
 def _validate(instrument: Instrument, matrix: np.ndarray) -> tuple[np.ndarray, list]:
     allowed = np.array([o.value for o in instrument.response_options], dtype=float)
-    missing = np.isnan(matrix)
-    bad = ~np.isin(matrix, allowed) & ~missing
+    integral = np.issubdtype(matrix.dtype, np.integer)  # whole numbers, nothing missing
+    missing = np.zeros(matrix.shape, dtype=bool) if integral else np.isnan(matrix)
+    low, high = instrument.min_value, instrument.max_value
+    if integral:
+        bad = (
+            ~np.isin(matrix, allowed.astype(matrix.dtype))
+            if len(allowed) != high - low + 1
+            else (matrix < low) | (matrix > high)
+        )
+    elif np.array_equal(allowed, np.arange(low, high + 1)):
+        # Whole numbers from low to high: two comparisons and a rounding check beat np.isin.
+        bad = (matrix < low) | (matrix > high) | (np.floor(matrix) != matrix)
+    else:
+        bad = ~np.isin(matrix, allowed) & ~missing
     problem = missing | bad
-    invalid_rows = np.flatnonzero(problem.any(axis=1))
+    row_has_problem = problem.any(axis=1)
+    invalid_rows = np.flatnonzero(row_has_problem)
     errors = []
     if invalid_rows.size:
         first_column = problem[invalid_rows].argmax(axis=1)
-        low, high = instrument.min_value, instrument.max_value
         for row, column in zip(invalid_rows.tolist(), first_column.tolist(), strict=True):
             item = instrument.items[column].id
             if missing[row, column]:
                 errors.append((row, f"{item} is missing"))
             else:
-                value = matrix[row, column]
-                shown = int(value) if float(value).is_integer() else value
+                value = float(matrix[row, column])
+                shown = int(value) if value.is_integer() else value
                 errors.append((row, f"{item} = {shown} is not one of {low}–{high}"))
-    return ~problem.any(axis=1), errors
+    return ~row_has_problem, errors
 
 
 def score_matrix(instrument: Instrument, matrix: np.ndarray) -> Scored:
-    matrix = np.asarray(matrix, dtype=float)
+    """Score rows of answers: floats with NaN for missing, or whole numbers with none missing
+    (the fast case a clean CSV gives)."""
+    matrix = np.asarray(matrix)
+    if not np.issubdtype(matrix.dtype, np.integer):
+        matrix = matrix.astype(float, copy=False)
     if matrix.ndim != 2 or matrix.shape[1] != len(instrument.items):
         raise ScoringError(
             f"{instrument.id} has {len(instrument.items)} items; got shape {matrix.shape}"
         )
     valid, errors = _validate(instrument, matrix)
     rows = np.flatnonzero(valid)
-    x = matrix[rows]
+    x = matrix if rows.size == len(matrix) else matrix[rows]
+    # One conversion; the products below run in BLAS. Single precision is exact here: answers
+    # and their sums are small whole numbers (well under 2**24); means are taken in double.
+    x = x.astype(np.float32, copy=False)
     flip = instrument.min_value + instrument.max_value
-    reverse = np.array([item.reverse for item in instrument.items])
-    keyed = np.where(reverse, flip - x, x)  # items after reverse-keying
-
     scoring = instrument.scoring
+    # Sums are matrix products with 0/±1 weights: exact on whole-number answers, and one BLAS
+    # call for all subscales at once. Means divide the exact sums.
     scores: dict[str, np.ndarray] = {}
-    for subscale in scoring.subscales:
-        columns = [i for i, item in enumerate(instrument.items) if item.subscale == subscale.name]
-        values = x[:, columns]  # raw: a high self-judgment score means more self-judgment
-        scores[subscale.name] = values.mean(axis=1) if subscale.rule == "mean" else values.sum(1)
+    if scoring.subscales:
+        membership = np.array(
+            [[item.subscale == s.name for s in scoring.subscales] for item in instrument.items],
+            dtype=np.float32,
+        )
+        sums = (x @ membership).astype(float)
+        counts = membership.sum(axis=0)
+        for column, subscale in enumerate(scoring.subscales):
+            # Raw: a high self-judgment score means more self-judgment.
+            total_of = sums[:, column]
+            scores[subscale.name] = (
+                total_of / counts[column] if subscale.rule == "mean" else total_of
+            )
     for composite in scoring.composites:
-        scores[composite.name] = np.mean([scores[name] for name in composite.of], axis=0)
+        scores[composite.name] = sum(scores[name] for name in composite.of) / len(composite.of)
 
     total = scoring.total
-    if total.rule == "mean":
-        scores[total.name] = keyed.mean(axis=1)
-    elif total.rule == "sum":
-        scores[total.name] = keyed.sum(axis=1)
+    if total.rule in ("mean", "sum"):
+        signs = np.array([-1 if item.reverse else 1 for item in instrument.items], np.float32)
+        reversed_count = sum(item.reverse for item in instrument.items)
+        keyed_sum = (x @ signs).astype(
+            float
+        ) + flip * reversed_count  # reverse-keyed items count flip − x
+        scores[total.name] = (
+            keyed_sum / len(instrument.items) if total.rule == "mean" else keyed_sum
+        )
     else:  # mean_of_subscales_reversing_negative
         parts = [
             (flip - scores[s.name]) if s.negative else scores[s.name] for s in scoring.subscales
         ]
-        scores[total.name] = np.mean(parts, axis=0)
+        scores[total.name] = sum(parts) / len(parts)
     scores = {name: scores[name] for name in instrument.score_names}
 
     bands = None

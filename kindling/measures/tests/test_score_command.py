@@ -32,6 +32,7 @@ def test_it_scores_and_reports_bad_rows_by_line(tmp_path):
         "p4,1,1,2,0,1,2,9",
         "p5,1,1,two,0,1,2,0",
         "p6,1,1,2,0,1,2,0",
+        "p7,1,1,2.5,0,1,2,0",
     ]) + "\n")  # fmt: skip
     result = _run("gad-7", "--in", str(source), "--out", "out.csv", cwd=tmp_path)
     assert result.returncode == 2
@@ -39,6 +40,7 @@ def test_it_scores_and_reports_bad_rows_by_line(tmp_path):
         "line 4: gad7_7 is missing",
         "line 5: gad7_7 = 9 is not one of 0–3",
         "line 6: gad7_3 = 'two' is not a number",
+        "line 8: gad7_3 = 2.5 is not one of 0–3",
     ]
     out = (tmp_path / "out.csv").read_text().splitlines()
     assert out == [

@@ -2,7 +2,8 @@
 
 Exit 0 when every row was scored; 2 when any row was invalid (each reported on stderr as
 `line N: reason` and left out of the output), or when the run cannot go ahead at all (unknown
-instrument, missing column, unreadable file), in which case no output file is written.
+instrument, missing column, unreadable file), in which case no output file is written. The
+`kindling` command runs this without starting Django (kindling/measures/cli.py).
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from kindling.measures import batch, schema
+from kindling.measures import cli
 
 
 class Command(BaseCommand):
@@ -25,12 +26,6 @@ class Command(BaseCommand):
         parser.add_argument("--out", dest="target", required=True, type=Path)
 
     def handle(self, *args, instrument: str, source: Path, target: Path, **options):
-        try:
-            definition = schema.get(instrument)
-            report = batch.score_csv(definition, source, target)
-        except (schema.DefinitionError, batch.BatchError) as error:
-            raise CommandError(str(error), returncode=2) from None
-        for line, reason in report.invalid:
-            self.stderr.write(f"line {line}: {reason}")
-        if report.invalid:
-            sys.exit(2)
+        code = cli.run(instrument, source, target, self.stderr)
+        if code:
+            sys.exit(code)
