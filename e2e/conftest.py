@@ -69,6 +69,14 @@ def browser() -> Browser:
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+def _record_failure(traffic: Traffic, request) -> None:
+    # A request the browser itself abandoned because the page moved on (a favicon still
+    # loading when a link is followed) is not the site failing to answer.
+    if "ERR_ABORTED" in (request.failure or ""):
+        return
+    traffic.failures.append((0, request.url))
+
+
 def new_page(browser: Browser, **context_options) -> Page:
     context = browser.new_context(**context_options)
     context.set_default_timeout(TIMEOUT_MS)
@@ -84,7 +92,7 @@ def new_page(browser: Browser, **context_options) -> Page:
             else None
         ),
     )
-    context.on("requestfailed", lambda request: traffic.failures.append((0, request.url)))
+    context.on("requestfailed", lambda request: _record_failure(traffic, request))
     context.on(
         "console",
         lambda message: (
