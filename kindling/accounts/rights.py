@@ -121,7 +121,11 @@ def export_for(user: User) -> dict:
     for exporter in EXPORTERS:
         key, value = exporter(user)
         data[key] = value
-    audit.record("export", actor=user, subject_id=user.pk, detail="own data")
+    profile = ClientProfile.objects.filter(user=user).only("practice_id").first()
+    audit.record(
+        "export", actor=user, subject_id=user.pk, detail="own data",
+        practice_id=profile.practice_id if profile else None,
+    )  # fmt: skip
     return data
 
 
@@ -138,6 +142,7 @@ def last_contact(client: ClientProfile) -> dt.date:
     latest_event = (
         AuditEvent.objects.filter(actor_id=client.user_id)
         .exclude(action__in=["erase", "export", "logout"])
+        .exclude(object_type="accounts.erasurerequest")
         .order_by("-at")
         .values("at")
         .first()
@@ -163,7 +168,7 @@ def request_erasure(client: ClientProfile) -> ErasureRequest:
         return existing
     request = ErasureRequest.objects.create(client_id=client.pk, practice=client.practice)
     audit.record(
-        "erase", actor=client.user, practice_id=client.practice_id, obj=request,
+        "create", actor=client.user, practice_id=client.practice_id, obj=request,
         subject_id=client.user_id, detail="erasure requested",
     )  # fmt: skip
     return request
@@ -229,10 +234,16 @@ def confirm_erasure(request: ErasureRequest, clinician: User, client: ClientProf
     until = keep_until(client)
     today = timezone.localdate()
     if until > today:
-        ErasureRequest.objects.filter(pk=request.pk).update(
-            state=ErasureRequest.State.HELD, keep_until=until,
-            decided_by_id=clinician.pk, decided_at=timezone.now(),
-        )  # fmt: skip
+        with transaction.atomic():
+            ErasureRequest.objects.filter(pk=request.pk).update(
+                state=ErasureRequest.State.HELD, keep_until=until,
+                decided_by_id=clinician.pk, decided_at=timezone.now(),
+            )  # fmt: skip
+            audit.record(
+                "update", actor=clinician, role="clinician", practice_id=client.practice_id,
+                obj=request, subject_id=client.user_id,
+                detail=f"erasure held: records kept until {until.isoformat()}",
+            )  # fmt: skip
         raise RetentionApplies(until)
     with transaction.atomic():
         practice_id, user_id = client.practice_id, client.user_id

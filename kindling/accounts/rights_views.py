@@ -61,6 +61,9 @@ def ask_for_erasure(request: HttpRequest) -> HttpResponse:
     profile = _own_profile(request.user)
     if profile is None:
         raise Http404
+    if rights.open_erasure_request(profile) is not None:
+        messages.info(request, _("You've already asked, and your care team is looking after it."))
+        return redirect("my_data")
     if request.method == "POST":
         if request.POST.get("confirm") != "yes":
             return render(request, "accounts/erase.html", {"profile": profile, "error": True},

@@ -122,10 +122,10 @@ class AuditFilterForm(forms.Form):
 
     action = forms.ChoiceField(label=gettext_lazy("What happened"), required=False)
     person = forms.CharField(
-        label=gettext_lazy("Person's name or e-mail contains"),
+        label=gettext_lazy("Person (who acted, or whose record) contains"),
         required=False,
         max_length=254,
-        help_text=gettext_lazy("For a failed login, the account that was tried."),
+        help_text=gettext_lazy("A name or e-mail address, or part of one."),
     )
 
     def __init__(self, *args, **kwargs):
@@ -166,7 +166,7 @@ class AuditFilterForm(forms.Form):
                 action__in=[AuditEvent.Action.LOGIN_FAILED, AuditEvent.Action.LOCKED_OUT],
                 subject_id__in=ids,
             )
-            events = events.filter(Q(actor_id__in=ids) | tried)
+            events = events.filter(Q(actor_id__in=ids) | Q(subject_id__in=ids) | tried)
         if data.get("from"):
             events = events.filter(at__gte=dt.datetime.combine(data["from"], dt.time(), zone))
         if data.get("to"):

@@ -312,3 +312,9 @@ def test_dates_out_of_any_sensible_range_are_explained(scene, field, value):
     response = signed_in(scene.adam).get(log_url(scene), {field: value})
     assert response.status_code == 400
     assert b"between 2000 and 2100" in response.content
+
+
+def test_the_person_filter_finds_who_opened_their_record(scene):
+    signed_in(scene.ruth).get(f"/clients/{scene.sam.client_profile.pk}/")
+    listed = rows(signed_in(scene.adam).get(log_url(scene), {"action": "view", "person": "sam@"}))
+    assert len(listed) == 1 and "Dr Ruth Adeyemi" in listed[0] and "Sam Taylor" in listed[0]
