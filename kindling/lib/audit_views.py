@@ -229,6 +229,9 @@ def practice_log(request: HttpRequest, practice_id: int) -> HttpResponse:
     return render(request, "audit/practice_log.html", context)
 
 
+VISIT_GAP = dt.timedelta(minutes=30)
+
+
 @dataclass
 class Visit:
     at: dt.datetime
@@ -243,14 +246,24 @@ def my_record_visits(request: HttpRequest) -> HttpResponse:
     chosen = paginate(request, visits)
     page_visits = list(chosen.page.object_list)
     names = names_by_id(e.actor_id for e in page_visits)
-    rows = [
-        Visit(
-            at=event.at,
-            who=names.get(event.actor_id) or _("Someone who is no longer in Kindling"),
-            role=ROLE_TO_CLIENT.get(event.actor_role, SOMEONE_AT_YOUR_PRACTICE),
+    rows: list[Visit] = []
+    last_actor, last_at = None, None
+    for event in page_visits:  # newest first
+        # One sitting is one visit: a clinician who opens the record and saves two things
+        # within half an hour shows once, not three times.
+        same_sitting = (
+            event.actor_id == last_actor and last_at - event.at <= VISIT_GAP
+        )  # fmt: skip
+        last_actor, last_at = event.actor_id, event.at
+        if same_sitting:
+            continue
+        rows.append(
+            Visit(
+                at=event.at,
+                who=names.get(event.actor_id) or _("Someone who is no longer in Kindling"),
+                role=ROLE_TO_CLIENT.get(event.actor_role, SOMEONE_AT_YOUR_PRACTICE),
+            )
         )
-        for event in page_visits
-    ]
     context = {
         "profile": profile,
         "page": chosen.page,

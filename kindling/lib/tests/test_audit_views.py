@@ -318,3 +318,18 @@ def test_the_person_filter_finds_who_opened_their_record(scene):
     signed_in(scene.ruth).get(f"/clients/{scene.sam.client_profile.pk}/")
     listed = rows(signed_in(scene.adam).get(log_url(scene), {"action": "view", "person": "sam@"}))
     assert len(listed) == 1 and "Dr Ruth Adeyemi" in listed[0] and "Sam Taylor" in listed[0]
+
+
+def test_one_sitting_shows_as_one_visit(scene):
+    start = dt.datetime(2025, 6, 2, 4, 0, tzinfo=dt.UTC)
+    for minutes, who in ((0, scene.ruth), (5, scene.ruth), (20, scene.ruth), (90, scene.ruth),
+                         (95, scene.jo)):  # fmt: skip
+        AuditEvent.objects.create(
+            at=start + dt.timedelta(minutes=minutes), action="view", actor_id=who.pk,
+            actor_role="guardian" if who == scene.jo else "clinician",
+            practice_id=scene.harbour.pk, subject_id=scene.maya.pk,
+        )  # fmt: skip
+    listed = visits(scene.maya)
+    assert [row.split(",")[0] for row in listed] == [
+        "Jo Kowalski", "Dr Ruth Adeyemi", "Dr Ruth Adeyemi",
+    ]  # fmt: skip
