@@ -102,7 +102,7 @@ MIDDLEWARE = [
     "kindling.lib.audit.AuditContextMiddleware",
     "kindling.accounts.middleware.IdleTimeoutMiddleware",
     "kindling.accounts.middleware.StaffMFARequiredMiddleware",
-    "kindling.accounts.consent_views.ConsentRequiredMiddleware",
+    "kindling.accounts.middleware.ConsentRequiredMiddleware",
     "kindling.lib.middleware.PermissionsPolicyMiddleware",
     # AxesMiddleware must come last: it turns a locked-out login into a calm page.
     "axes.middleware.AxesMiddleware",

@@ -77,3 +77,8 @@ def needs_guardian_consent(client: ClientProfile) -> bool:
 
 def may_use_programme(client: ClientProfile) -> bool:
     return not needs_own_agreement(client) and not needs_guardian_consent(client)
+
+
+def current_key() -> str:
+    """Changes whenever any text changes, so a session's remembered "all agreed" expires too."""
+    return "-".join(sorted(t.version for t in texts().values()))

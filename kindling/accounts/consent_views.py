@@ -34,7 +34,7 @@ def my_consent(request: HttpRequest) -> HttpResponse:
     if not consent.needs_own_agreement(profile):
         if consent.needs_guardian_consent(profile):
             return render(request, "accounts/consent_waiting.html", {"profile": profile})
-        request.session["consent_ok"] = consent_key()
+        request.session["consent_ok"] = consent.current_key()
         return redirect("home")
     return render(request, "accounts/consent.html", {"text": text, "profile": profile})
 
@@ -74,33 +74,3 @@ def record_paper_consent(request: HttpRequest, client_id: int) -> HttpResponse:
         actions.give_consent(client, request.user, "guardian", method="recorded")
     messages.success(request, _("The guardian's consent is recorded."))
     return redirect("client_record", client_id=client.pk)
-
-
-def consent_key() -> str:
-    """Changes whenever any consent text changes, so a remembered 'all agreed' expires too."""
-    return "-".join(sorted(t.version for t in consent.texts().values()))
-
-
-class ConsentRequiredMiddleware:
-    """A client uses the programme only once they (and, for a child, a guardian) have agreed
-    to the current texts. Only the client's own pages wait for consent: help, logging out,
-    their data, and any staff or family pages the same person may also have stay open."""
-
-    CLIENT_PATHS = ("/today/",)  # the programme's pages join this list as they arrive
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        user = request.user
-        if (
-            user.is_authenticated
-            and request.path.startswith(self.CLIENT_PATHS)
-            and request.session.get("consent_ok") != consent_key()
-            and "client" in user.roles()
-        ):
-            profile = ClientProfile.objects.get(user=user)
-            if not consent.may_use_programme(profile):
-                return redirect("my_consent")
-            request.session["consent_ok"] = consent_key()
-        return self.get_response(request)

@@ -1,4 +1,5 @@
-"""Sign-in rules that apply to every page: staff use two-step login, idle sessions end."""
+"""Rules that apply to every page: staff use two-step login, idle sessions end, and a client
+starts the programme only after consent."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from .models import STAFF_ROLES
+from . import consent
+from .models import STAFF_ROLES, ClientProfile
 
 # Pages a staff member without two-step login may still reach: setting it up, logging out,
 # and help. Everything else waits until it is set up.
@@ -73,4 +75,29 @@ class IdleTimeoutMiddleware:
                 return redirect_to_login(request.get_full_path())
             if now - last_seen >= TOUCH_EVERY_SECONDS or "last_seen" not in request.session:
                 request.session["last_seen"] = now
+        return self.get_response(request)
+
+
+class ConsentRequiredMiddleware:
+    """A client uses the programme only once they (and, for a child, a guardian) have agreed
+    to the current texts. Only the client's own pages wait for consent: help, logging out,
+    their data, and any staff or family pages the same person may also have stay open."""
+
+    CLIENT_PATHS = ("/today/",)  # the programme's pages join this list as they arrive
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            user.is_authenticated
+            and request.path.startswith(self.CLIENT_PATHS)
+            and request.session.get("consent_ok") != consent.current_key()
+            and "client" in user.roles()
+        ):
+            profile = ClientProfile.objects.get(user=user)
+            if not consent.may_use_programme(profile):
+                return redirect("my_consent")
+            request.session["consent_ok"] = consent.current_key()
         return self.get_response(request)

@@ -124,13 +124,14 @@ class Practice(models.Model):
         """The first day this client's records may be destroyed under the practice's rule."""
         until = last_contact
         if self.retention_years:
-            until = max(until, _add_years(last_contact, self.retention_years))
+            until = max(until, add_years(last_contact, self.retention_years))
         if self.retention_minor_until_age and age_on(date_of_birth, last_contact) < 18:
-            until = max(until, _add_years(date_of_birth, self.retention_minor_until_age))
+            until = max(until, add_years(date_of_birth, self.retention_minor_until_age))
         return until
 
 
-def _add_years(day: dt.date, years: int) -> dt.date:
+def add_years(day: dt.date, years: int) -> dt.date:
+    """The same day `years` later (or earlier, if negative); 29 February becomes the 28th."""
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February in a year without one

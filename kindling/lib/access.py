@@ -12,8 +12,6 @@ helpers here.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -27,6 +25,7 @@ from kindling.accounts.models import (
     Practice,
     Role,
     User,
+    add_years,
 )
 from kindling.lib import audit
 from kindling.lib.models import AuditEvent
@@ -79,15 +78,9 @@ def young_people_for(user: User) -> QuerySet[ClientProfile]:
     if not _is_signed_in(user):
         return ClientProfile.objects.none()
     linked = GuardianLink.objects.filter(client=OuterRef("pk"), guardian=user)
-    return ClientProfile.objects.filter(Exists(linked), date_of_birth__gt=_eighteen_years_ago())
-
-
-def _eighteen_years_ago() -> dt.date:
-    today = timezone.localdate()
-    try:
-        return today.replace(year=today.year - 18)
-    except ValueError:  # 29 February
-        return today.replace(year=today.year - 18, day=28)
+    return ClientProfile.objects.filter(
+        Exists(linked), date_of_birth__gt=add_years(timezone.localdate(), -18)
+    )
 
 
 def young_person_for(user: User, client_id: int) -> ClientProfile:

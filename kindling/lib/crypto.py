@@ -65,23 +65,21 @@ def encrypt(text: str) -> str:
 
 
 def decrypt(token: str) -> str:
-    try:
-        return key_ring().decrypt(token.encode()).decode()
-    except InvalidToken:
-        raise KeyRingError(
-            "A stored value cannot be decrypted with any key in the ring. "
-            "Was a key removed before `kindling rotate-keys` finished?"
-        ) from None
+    return _unlocked(key_ring().decrypt, token)
 
 
 def rotate(token: str) -> str:
     """The same plaintext, encrypted under the newest key."""
+    return _unlocked(key_ring().rotate, token)
+
+
+def _unlocked(operation, token: str) -> str:
     try:
-        return key_ring().rotate(token.encode()).decode()
+        return operation(token.encode()).decode()
     except InvalidToken:
         raise KeyRingError(
-            "A stored value cannot be decrypted with any key in the ring; keep the old key "
-            "in the ring until rotate-keys has finished."
+            "A stored value cannot be decrypted with any key in the ring. Keep old keys in the "
+            "ring until `kindling rotate-keys` has finished."
         ) from None
 
 
