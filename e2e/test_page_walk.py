@@ -64,6 +64,14 @@ def test_clinician_walk(page, live_server, demo):
     expect(page.get_by_role("heading", level=1)).to_contain_text("Sam")
     visit(page, base)
 
+    page.get_by_role("link", name="Measures and progress").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Measures · Sam")
+    visit(page, base)
+    page.get_by_label("Questionnaire", exact=True).select_option("scs-sf")
+    page.get_by_role("button", name="Assign").click()  # SCS-SF is already assigned
+    expect(page.get_by_role("alert")).to_contain_text("already assigned")
+    visit(page, base, status=400)
+
     page.get_by_role("link", name="Caseload").click()
     page.get_by_role("link", name="Invite a client").click()
     assert path_of(page) == "/invite/"
@@ -104,6 +112,16 @@ def test_client_walk_to_help(page, live_server, demo):
     login(page, base, "teen@demo.kindling", totp_secret=demo.secret("teen@demo.kindling"))
     assert path_of(page) == "/today/"
     visit(page, base)
+
+    page.get_by_role("link", name="My check-ins").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check-ins")
+    visit(page, base)
+    page.get_by_role("link", name="Carry on").click()
+    visit(page, base)
+    page.get_by_role("button", name="Save and come back later").click()
+    expect(page.get_by_role("status").first).to_contain_text("Saved")
+    visit(page, base)
+    page.get_by_role("link", name="Today").click()
 
     page.get_by_role("link", name="See who you can call").click()
     assert path_of(page) == "/crisis/au/"

@@ -8,6 +8,7 @@ from kindling.accounts import consent_views, rights_views
 from kindling.accounts import views as accounts
 from kindling.care import views as care
 from kindling.lib import audit_views
+from kindling.measures import views as measures
 from kindling.program import views as program
 
 # The admin has no login of its own: it sends people to Kindling's, which asks for the second
@@ -39,6 +40,21 @@ urlpatterns = [
     ),
     path("family/", program.family, name="family"),
     path("family/<int:client_id>/", program.young_person, name="young_person"),
+    path("check-ins/", measures.check_ins, name="check_ins"),
+    path("check-ins/<int:administration_id>/", measures.take, name="check_in"),
+    path("check-ins/<int:administration_id>/done", measures.done, name="check_in_done"),
+    path("clients/<int:client_id>/measures/", measures.results, name="measure_results"),
+    path("clients/<int:client_id>/measures/assign", measures.assign, name="measure_assign"),
+    path(
+        "clients/<int:client_id>/measures/<int:assignment_id>/end",
+        measures.end,
+        name="measure_end",
+    ),
+    path(
+        "clients/<int:client_id>/results/<int:administration_id>.fhir.json",
+        measures.response_fhir,
+        name="measure_fhir",
+    ),
     path("caseload/", care.caseload, name="caseload"),
     path("clients/<int:client_id>/", care.client_record, name="client_record"),
     path("invite/", accounts.invite_client, name="invite_client"),

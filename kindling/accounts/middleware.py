@@ -83,7 +83,7 @@ class ConsentRequiredMiddleware:
     to the current texts. Only the client's own pages wait for consent: help, logging out,
     their data, and any staff or family pages the same person may also have stay open."""
 
-    CLIENT_PATHS = ("/today/",)  # the programme's pages join this list as they arrive
+    CLIENT_PATHS = ("/today/", "/check-ins/")  # the programme's pages join this list as they arrive
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -180,7 +180,7 @@ def open_erasure_request(client: ClientProfile) -> ErasureRequest | None:
     ).first()
 
 
-def _destroy_free_text(queryset, fields: list[str]) -> None:
+def destroy_free_text(queryset, fields: list[str]) -> None:
     # Overwrite before deleting, so the ciphertext is gone from the row itself, not only
     # unlinked from it (and SQLite's secure_delete zeroes the freed pages).
     queryset.update(**dict.fromkeys(fields, ""))
@@ -192,8 +192,8 @@ Eraser = Callable[[ClientProfile], None]
 
 def _erase_account_records(client: ClientProfile) -> None:
     user = client.user
-    _destroy_free_text(GuardianLink.objects.filter(client=client), ["relationship"])
-    _destroy_free_text(
+    destroy_free_text(GuardianLink.objects.filter(client=client), ["relationship"])
+    destroy_free_text(
         Invitation.objects.filter(email__iexact=user.email) | Invitation.objects.filter(
             for_client=client
         ),

@@ -29,6 +29,7 @@ from kindling.accounts.models import (
 )
 from kindling.lib import audit
 from kindling.lib.models import AuditEvent
+from kindling.measures.models import Administration, Assignment
 
 
 def _is_signed_in(user) -> bool:
@@ -209,3 +210,49 @@ def visits_to_own_record(user: User) -> tuple[ClientProfile, QuerySet[AuditEvent
         actor_id=user.pk
     )
     return profile, visits
+
+
+def own_client_profile(user: User) -> ClientProfile:
+    """The signed-in person's own place on the programme."""
+    if not _is_signed_in(user):
+        raise Http404("Not a client.")
+    try:
+        return ClientProfile.objects.select_related("practice").get(user=user)
+    except ClientProfile.DoesNotExist:
+        raise Http404("Not a client.") from None
+
+
+def own_administrations(user: User) -> QuerySet[Administration]:
+    """A client's own check-ins (questionnaires), answered or not."""
+    if not _is_signed_in(user):
+        return Administration.objects.none()
+    return Administration.objects.filter(client__user=user)
+
+
+def own_administration(user: User, administration_id: int) -> Administration:
+    try:
+        return (
+            own_administrations(user)
+            .select_related("assignment", "client")
+            .get(pk=administration_id)
+        )
+    except (Administration.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such check-in.") from None
+
+
+def assignment_for(user: User, client_id: int, assignment_id: int) -> Assignment:
+    """A measure assigned to a client on this clinician's caseload."""
+    client = client_for(user, client_id)
+    try:
+        return client.measure_assignments.select_related("client").get(pk=assignment_id)
+    except (Assignment.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such assignment.") from None
+
+
+def result_for(user: User, client_id: int, administration_id: int) -> Administration:
+    """One answered questionnaire of a client on this clinician's caseload."""
+    client = client_for(user, client_id)
+    try:
+        return client.administrations.completed().select_related("client").get(pk=administration_id)
+    except (Administration.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such result.") from None

@@ -99,16 +99,36 @@ class ReliableChange(Strict):
     improvement_at_least: float | None = None  # threshold: a fall of at least this much
     sd: float | None = None  # jacobson_truax: published SD and test-retest r
     r: float | None = None
-    higher_is_better: bool = False
+
+
+class ClientWords(Strict):
+    """How the client is told where they are: one gentle sentence per band (never the band's
+    name, never a number), and how far the total must move before we say it has moved."""
+
+    about: str  # what the questionnaire asks about, in the client's words
+    bands: dict[str, str]
+    better: str  # since the first check-in: moved in the better direction
+    same: str
+    harder: str
+    # A display choice, not a statistical claim: smaller differences are described as "much
+    # the same". Where reliable-change parameters exist, they decide instead.
+    similar_within: float = Field(gt=0)
 
 
 class Scoring(Strict):
+    # Which way is better on the total; reliable change and the client's words need it.
+    direction: Literal["higher_is_better", "lower_is_better"] | None = None
     subscales: list[Subscale] = []
     total: Total
     composites: list[Composite] = []
     bands: Bands | None = None
     flags: list[Flag] = []
     reliable_change: ReliableChange | None = None
+    client_words: ClientWords | None = None
+
+    @property
+    def higher_is_better(self) -> bool:
+        return self.direction == "higher_is_better"
 
 
 class Loinc(Strict):
@@ -156,6 +176,13 @@ class Instrument(Strict):
                 raise ValueError(f"flag {flag.name} names unknown item {flag.item}")
             if flag.score is not None and flag.score not in scores:
                 raise ValueError(f"flag {flag.name} names unknown score {flag.score}")
+        words = self.scoring.client_words
+        if (self.scoring.reliable_change or words) and self.scoring.direction is None:
+            raise ValueError("say which direction is better (scoring.direction)")
+        if words:
+            labels = [r.label for r in self.scoring.bands.ranges] if self.scoring.bands else []
+            if sorted(words.bands) != sorted(labels):
+                raise ValueError("client_words.bands must give words for each band, and only those")
         values = [o.value for o in self.response_options]
         if values != sorted(values) or len(set(values)) != len(values):
             raise ValueError("response option values must be unique and ascending")
@@ -170,6 +197,12 @@ class Instrument(Strict):
         """Output columns, in order: subscales, composites, then the total."""
         s = self.scoring
         return [x.name for x in s.subscales] + [c.name for c in s.composites] + [s.total.name]
+
+    @property
+    def about_for_client(self) -> str:
+        """What it asks about, in the client's words ("how you treat yourself in hard times")."""
+        words = self.scoring.client_words
+        return words.about if words else self.title
 
     @property
     def min_value(self) -> int:

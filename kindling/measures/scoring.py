@@ -175,16 +175,13 @@ def reliable_change(instrument: Instrument, first: float, latest: float) -> str 
     rule = instrument.scoring.reliable_change
     if rule is None:
         return None
-    change = latest - first
-    if rule.method == "threshold":
-        if change <= -rule.improvement_at_least:
-            return "reliable improvement"
-        if change >= rule.improvement_at_least:
-            return "reliable deterioration"
+    # `gain` is movement in the better direction (a fall, on the PHQ-9).
+    gain = (latest - first) * (1 if instrument.scoring.higher_is_better else -1)
+    if rule.method == "threshold":  # published as "a change of at least N"
+        reliable = abs(gain) >= rule.improvement_at_least
+    else:  # Jacobson & Truax (1991): |RCI| = |change| / S_diff > 1.96
+        s_diff = np.sqrt(2) * rule.sd * np.sqrt(1 - rule.r)
+        reliable = abs(gain) / s_diff > 1.96
+    if not reliable:
         return "no reliable change"
-    s_diff = np.sqrt(2) * rule.sd * np.sqrt(1 - rule.r)  # Jacobson & Truax (1991)
-    rci = change / s_diff
-    if abs(rci) <= 1.96:
-        return "no reliable change"
-    better = rci > 0 if rule.higher_is_better else rci < 0
-    return "reliable improvement" if better else "reliable deterioration"
+    return "reliable improvement" if gain > 0 else "reliable deterioration"

@@ -19,10 +19,11 @@ def today(request: HttpRequest) -> HttpResponse:
         raise Http404 from None
     request.user.client_profile = profile  # the context processor reads it too; fetch once
     care_team = profile.care_team.order_by("name")
+    due = list(access.own_administrations(request.user).due().order_by("due_on"))
     return render(
         request,
         f"program/today_{profile.age_band}.html",
-        {"profile": profile, "care_team": care_team},
+        {"profile": profile, "care_team": care_team, "due": due},
     )
 
 

@@ -85,3 +85,23 @@ def test_every_instrument_is_a_valid_fhir_questionnaire(instrument_id):
     assert len(resource.item[0].answerOption) == len(instrument.response_options)
     # Round trip through JSON and back through the validator.
     type(resource).model_validate_json(resource.model_dump_json())
+
+
+def test_every_self_report_measure_says_which_way_is_better_and_has_words_for_the_client():
+    for instrument in schema.instruments().values():
+        assert instrument.scoring.direction is not None, instrument.id
+        words = instrument.scoring.client_words
+        assert words is not None, instrument.id
+        # Words, never the band's name or a number (domain.md, Tone).
+        for label, text in words.bands.items():
+            assert label.lower() not in text.lower().split(), (instrument.id, label)
+            assert not any(ch.isdigit() for ch in text), (instrument.id, label)
+
+
+def test_client_words_must_cover_every_band(tmp_path):
+    source = (schema.INSTRUMENT_DIR / "gad-7.yaml").read_text()
+    broken = source.replace("      severe: >-", "      very severe: >-")
+    path = tmp_path / "gad-7.yaml"
+    path.write_text(broken)
+    with pytest.raises(schema.DefinitionError, match="words for each band"):
+        schema.load_file(path)
