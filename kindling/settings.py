@@ -103,6 +103,7 @@ MIDDLEWARE = [
     "kindling.accounts.middleware.IdleTimeoutMiddleware",
     "kindling.accounts.middleware.StaffMFARequiredMiddleware",
     "kindling.accounts.middleware.ConsentRequiredMiddleware",
+    "kindling.safety.middleware.SafetyCheckMiddleware",
     "kindling.lib.middleware.PermissionsPolicyMiddleware",
     # AxesMiddleware must come last: it turns a locked-out login into a calm page.
     "axes.middleware.AxesMiddleware",

@@ -9,7 +9,9 @@ from kindling.accounts import views as accounts
 from kindling.care import views as care
 from kindling.lib import audit_views
 from kindling.measures import views as measures
+from kindling.program import journal_views, practice_views
 from kindling.program import views as program
+from kindling.safety import views as safety
 
 # The admin has no login of its own: it sends people to Kindling's, which asks for the second
 # step. Otherwise Django's password-only admin login would sign a staff member in site-wide.
@@ -40,6 +42,24 @@ urlpatterns = [
     ),
     path("family/", program.family, name="family"),
     path("family/<int:client_id>/", program.young_person, name="young_person"),
+    path("programme/", practice_views.programme, name="programme"),
+    path("programme/sessions/<int:session_id>/", practice_views.practise, name="practise"),
+    path("programme/sessions/<int:session_id>/done", practice_views.practised, name="practised"),
+    path("programme/<slug:exercise_id>/", practice_views.exercise, name="exercise"),
+    path("journal/", journal_views.journal_list, name="journal"),
+    path("journal/new/<str:kind>/", journal_views.journal_new, name="journal_new"),
+    path("journal/<int:entry_id>/", journal_views.journal_entry, name="journal_entry"),
+    path("journal/<int:entry_id>/share", journal_views.journal_share, name="journal_share"),
+    path("journal/<int:entry_id>/delete", journal_views.journal_delete, name="journal_delete"),
+    path("safety/check/", safety.check, name="safety_check"),
+    path("safety/check/safe", safety.check_safe, name="safety_check_safe"),
+    path("safety/call/<int:index>", safety.check_call, name="safety_call"),
+    path("safety/support/", safety.support, name="safety_support"),
+    path("safety/plan/", safety.my_plan, name="my_safety_plan"),
+    path("safety/plan/my-plan.txt", safety.my_plan_file, name="my_safety_plan_file"),
+    path("clients/<int:client_id>/safety-plan/", safety.client_plan, name="client_safety_plan"),
+    path("clients/<int:client_id>/unlock", care.unlock, name="unlock"),
+    path("alerts/<int:alert_id>/", safety.alert_detail, name="alert"),
     path("check-ins/", measures.check_ins, name="check_ins"),
     path("check-ins/<int:administration_id>/", measures.take, name="check_in"),
     path("check-ins/<int:administration_id>/done", measures.done, name="check_in_done"),
@@ -69,6 +89,7 @@ urlpatterns = [
     path("invitations/accept/<str:token>/", accounts.accept_invitation, name="invitation_accept"),
     path("practice/<int:practice_id>/audit/", audit_views.practice_log, name="practice_audit"),
     path("my-record/visits/", audit_views.my_record_visits, name="my_record_visits"),
+    path("", include("kindling.program.kindness_urls")),
     path("accounts/", include("allauth.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -182,8 +182,15 @@ def load(password: str = DEFAULT_PASSWORD, extra_clients: int = 0, seed: int = 7
     _top_up_caseload(practice, ruth, extra_clients, password_hash, random.Random(seed))
 
     from kindling.measures import demo as measures_demo  # the apps' demo data builds on this
+    from kindling.program import demo as programme_demo
 
     measures_demo.load(ruth, people["client"].client_profile, people["teen"].client_profile)
+    programme_demo.load(
+        ruth,
+        people["client"].client_profile,
+        people["teen"].client_profile,
+        people["child"].client_profile,
+    )
     extra = ClientProfile.objects.filter(user__email__regex=rf"^client[0-9]+@{DEMO_DOMAIN}$")
     measures_demo.load_bulk(ruth, list(extra.select_related("user")))
     return practice

@@ -13,6 +13,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from kindling.lib import drafts
+
 from . import consent
 from .models import STAFF_ROLES, ClientProfile
 
@@ -66,9 +68,13 @@ class IdleTimeoutMiddleware:
             )  # fmt: skip
             last_seen = request.session.get("last_seen", now)
             if now - last_seen > limit:
+                kept = drafts.park(request, user)  # words being sent are kept, not lost
                 logout(request)  # flushes the session on the server, not just the cookie
                 messages.info(
                     request,
+                    _("You were logged out after a quiet spell, to keep things private. "
+                      "What you were writing is saved: log in again and it will be there.")
+                    if kept else
                     _("You were logged out after a quiet spell, to keep things private. "
                       "Log in again whenever you're ready."),
                 )  # fmt: skip
@@ -83,7 +89,10 @@ class ConsentRequiredMiddleware:
     to the current texts. Only the client's own pages wait for consent: help, logging out,
     their data, and any staff or family pages the same person may also have stay open."""
 
-    CLIENT_PATHS = ("/today/", "/check-ins/")  # the programme's pages join this list as they arrive
+    # The programme's pages join this list as they arrive.
+    CLIENT_PATHS = (
+        "/today/", "/check-ins/", "/programme/", "/journal/", "/kindness/", "/safety/plan/",
+    )  # fmt: skip
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from kindling.accounts import consent, rights
 from kindling.accounts.models import GuardianLink, Role
 from kindling.lib import access
+from kindling.program import pacing
+from kindling.program.content import load_programme
 
 
 @login_required
@@ -19,9 +26,24 @@ def caseload(request: HttpRequest) -> HttpResponse:
     clients = (
         access.caseload_for(request.user)
         .select_related("user")
+        .annotate(
+            practice_flags=Count(
+                "practice_sessions",
+                filter=Q(
+                    practice_sessions__settling_offered=True,
+                    practice_sessions__flag_seen_at__isnull=True,
+                ),
+            )
+        )
         .order_by("preferred_name", "user__name")
     )
-    return render(request, "care/caseload.html", {"clients": clients})
+    alerts = (
+        access.alerts_for(request.user)
+        .filter(acknowledged_at__isnull=True)
+        .select_related("client", "client__user")
+        .order_by("-level", "created_at")  # urgent before concern, oldest first
+    )
+    return render(request, "care/caseload.html", {"clients": clients, "alerts": alerts})
 
 
 @login_required
@@ -29,6 +51,9 @@ def client_record(request: HttpRequest, client_id: int) -> HttpResponse:
     client = access.client_for(request.user, client_id)
     guardians = GuardianLink.objects.filter(client=client).select_related("guardian")
     care_team = client.care_team.order_by("name")
+    pace = pacing.pace_for(client)
+    hard_practice = list(pacing.flags_to_see(client))
+    pacing.mark_flags_seen(client)  # seen now: the caseload stops pointing at them
     context = {
         "client": client,
         "guardians": guardians,
@@ -38,5 +63,32 @@ def client_record(request: HttpRequest, client_id: int) -> HttpResponse:
         "erasure": rights.open_erasure_request(client),
         "keep_until": rights.keep_until(client),
         "today": timezone.localdate(),
+        "stages": pace.stages(),
+        "pace": pace,
+        "band": client.age_band,
+        "practice_log": pacing.recent_practice(client)[:20],
+        "titles": {e.id: e.title for e in load_programme().exercises.values()},
+        "hard_practice": hard_practice,
+        "shared_entries": access.journal_shared_with_care_team(client).order_by("-saved_at"),
+        "alerts": client.alerts.filter(acknowledged_at__isnull=True),
     }
     return render(request, "care/client_record.html", context)
+
+
+@login_required
+@require_POST
+def unlock(request: HttpRequest, client_id: int) -> HttpResponse:
+    client = access.client_for(request.user, client_id)
+    try:
+        pacing.unlock(
+            client,
+            by=request.user,
+            stage_id=request.POST.get("stage", ""),
+            exercise_id=request.POST.get("exercise", ""),
+            message=request.POST.get("message", "")[:500],
+        )
+    except pacing.PacingError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Opened for %(name)s.") % {"name": client.display_name})
+    return redirect(reverse("client_record", args=[client.pk]) + "#programme-heading")

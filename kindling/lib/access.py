@@ -26,10 +26,14 @@ from kindling.accounts.models import (
     Role,
     User,
     add_years,
+    hash_token,
 )
 from kindling.lib import audit
 from kindling.lib.models import AuditEvent
 from kindling.measures.models import Administration, Assignment
+from kindling.program.models import JournalEntry, PracticeSession
+from kindling.program.models.kindness import CalendarFeed, KindnessAct
+from kindling.safety.models import Alert, SafetyCheck, SafetyPlan
 
 
 def _is_signed_in(user) -> bool:
@@ -256,3 +260,121 @@ def result_for(user: User, client_id: int, administration_id: int) -> Administra
         return client.administrations.completed().select_related("client").get(pk=administration_id)
     except (Administration.DoesNotExist, ValueError, TypeError):
         raise Http404("No such result.") from None
+
+
+def own_practice_session(user: User, session_id: int) -> PracticeSession:
+    if not _is_signed_in(user):
+        raise Http404("No such practice.")
+    try:
+        return PracticeSession.objects.select_related("client", "client__practice").get(
+            pk=session_id, client__user=user
+        )
+    except (PracticeSession.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such practice.") from None
+
+
+def own_journal_entries(user: User) -> QuerySet[JournalEntry]:
+    if not _is_signed_in(user):
+        return JournalEntry.objects.none()
+    return JournalEntry.objects.filter(client__user=user)
+
+
+def own_journal_entry(user: User, entry_id: int) -> JournalEntry:
+    try:
+        return (
+            own_journal_entries(user).select_related("client", "client__practice").get(pk=entry_id)
+        )
+    except (JournalEntry.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such entry.") from None
+
+
+def journal_shared_with_care_team(client: ClientProfile) -> QuerySet[JournalEntry]:
+    """Entries the client chose to share with their care team. `client` must come from
+    client_for, which has checked (and audited) the clinician's access."""
+    return client.journal_entries.filter(is_draft=False, shared_with_care_team_at__isnull=False)
+
+
+def journal_shared_with_guardian(person: ClientProfile) -> QuerySet[JournalEntry]:
+    """Entries a young person chose to share with their guardian. `person` must come from
+    young_person_for."""
+    return person.journal_entries.filter(is_draft=False, shared_with_guardian_at__isnull=False)
+
+
+# The kindness plan: a client's own acts, and the secret calendar address --------------------------
+
+
+def own_kindness_acts(user: User) -> QuerySet[KindnessAct]:
+    """A client's own kindness acts, planned or stopped. Nobody else sees them: the plan is
+    the client's own (the matrix lists no one else)."""
+    if not _is_signed_in(user):
+        return KindnessAct.objects.none()
+    return KindnessAct.objects.filter(client__user=user)
+
+
+def own_kindness_act(user: User, act_id: int) -> KindnessAct:
+    try:
+        return own_kindness_acts(user).select_related("client", "client__practice").get(pk=act_id)
+    except (KindnessAct.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such act.") from None
+
+
+def calendar_feed_for_token(token: str) -> CalendarFeed:
+    """The live calendar feed a secret token opens, with no login: the token is the key.
+    Only its hash is stored; a revoked token, an unknown one, or one whose owner's account is
+    no longer active opens nothing."""
+    if not token or len(token) > 100:
+        raise Http404("No such calendar.")
+    try:
+        return CalendarFeed.objects.select_related("client", "client__practice").get(
+            token_hash=hash_token(token), revoked_at__isnull=True, client__user__is_active=True
+        )
+    except CalendarFeed.DoesNotExist:
+        raise Http404("No such calendar.") from None
+
+
+def alerts_for(user: User) -> QuerySet[Alert]:
+    """Alerts about clients on this clinician's caseload, and, for a facilitator, about the
+    practice's clients who have no clinician (workshop participants)."""
+    if not _is_signed_in(user):
+        return Alert.objects.none()
+    mine = Q(client__in=caseload_for(user))
+    facilitates = practices_where(user, Role.FACILITATOR)
+    no_team = ~Exists(CareTeamMember.objects.filter(client=OuterRef("client")))
+    return Alert.objects.filter(mine | (Q(client__practice__in=facilitates) & no_team))
+
+
+def alert_for(user: User, alert_id: int) -> Alert:
+    try:
+        alert = alerts_for(user).select_related("client", "client__user").get(pk=alert_id)
+    except (Alert.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such alert.") from None
+    audit.record(
+        "view", actor=user, practice_id=alert.client.practice_id, obj=alert,
+        subject_id=alert.client.user_id,
+    )  # fmt: skip
+    return alert
+
+
+def own_open_safety_check(user: User) -> SafetyCheck | None:
+    if not _is_signed_in(user):
+        return None
+    return (
+        SafetyCheck.objects.filter(client__user=user, closed_at__isnull=True)
+        .select_related("client")
+        .order_by("opened_at")
+        .first()
+    )
+
+
+def own_safety_plan(user: User) -> SafetyPlan:
+    """The client's own plan, made empty on first use."""
+    profile = own_client_profile(user)
+    plan, _ = SafetyPlan.objects.get_or_create(client=profile)
+    plan.client = profile
+    return plan
+
+
+def safety_plan_of(client: ClientProfile) -> SafetyPlan:
+    """A client's plan for their care team. `client` must come from client_for."""
+    plan, _ = SafetyPlan.objects.get_or_create(client=client)
+    return plan

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils import timezone
 
+from .crypto import EncryptedTextField
+
 
 class AuditEvent(models.Model):
     """One thing that happened. Never updated or deleted (a PostgreSQL trigger enforces it).
@@ -54,3 +56,19 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("Audit events are append-only.")
+
+
+class ParkedDraft(models.Model):
+    """Words a person was sending when their session ended from idleness, kept (encrypted)
+    until they log in again, so a session that expires mid-entry loses nothing."""
+
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
+    path = models.CharField(max_length=200)
+    data = EncryptedTextField()  # the form's fields as JSON
+    parked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "path"])]
+
+    def __str__(self) -> str:
+        return f"parked draft {self.pk}"

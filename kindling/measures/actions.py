@@ -185,6 +185,10 @@ def submit(administration: Administration, answers: dict[str, int]) -> tuple[Adm
             subject_id=fresh.client.user_id,
             detail=fresh.instrument_id,
         )
+    if fresh.safety_flags:
+        from kindling.safety import pathway
+
+        pathway.measure_flagged(fresh.client, fresh)
     return fresh, True
 
 

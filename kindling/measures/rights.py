@@ -35,6 +35,6 @@ def erase_check_ins(client: ClientProfile) -> None:
 
 
 def register() -> None:
-    if export_check_ins not in rights.EXPORTERS:
-        rights.EXPORTERS.append(export_check_ins)
-        rights.ERASERS.append(erase_check_ins)
+    rights.register(
+        export_check_ins, erase_check_ins, "measures.assignment", "measures.administration"
+    )

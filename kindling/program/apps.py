@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class ProgramConfig(AppConfig):
     name = "kindling.program"
     label = "program"
+
+    def ready(self) -> None:
+        from . import kindness_rights, programme_rights
+
+        programme_rights.register()
+        kindness_rights.register()

@@ -10,6 +10,10 @@ from kindling.accounts import consent
 from kindling.accounts.models import ClientProfile
 from kindling.lib import access
 
+from . import pacing
+from .content import load_programme
+from .kindness import todays_kindness
+
 
 @login_required
 def today(request: HttpRequest) -> HttpResponse:
@@ -20,10 +24,21 @@ def today(request: HttpRequest) -> HttpResponse:
     request.user.client_profile = profile  # the context processor reads it too; fetch once
     care_team = profile.care_team.order_by("name")
     due = list(access.own_administrations(request.user).due().order_by("due_on"))
+    pace = pacing.pace_for(profile)
+    settling = load_programme().settling_exercises()
     return render(
         request,
         f"program/today_{profile.age_band}.html",
-        {"profile": profile, "care_team": care_team, "due": due},
+        {
+            "profile": profile,
+            "band": profile.age_band,
+            "care_team": care_team,
+            "due": due,
+            "pace": pace,
+            "next_exercise": pace.next_exercise(pacing.practised_ids(profile)),
+            "settling": settling[0] if settling else None,
+            "kindness": todays_kindness(profile),
+        },
     )
 
 
@@ -43,6 +58,7 @@ def young_person(request: HttpRequest, client_id: int) -> HttpResponse:
     care_team = person.care_team.order_by("name")
     context = {
         "person": person,
+        "shared_entries": access.journal_shared_with_guardian(person).order_by("-saved_at"),
         "care_team": care_team,
         "needs_consent": consent.needs_guardian_consent(person),
     }

@@ -84,3 +84,23 @@ def test_it_refuses_to_run_with_production_settings(tmp_path):
     assert result.returncode == 2
     assert "only runs on a development install" in result.stderr
     assert not (tmp_path / "kindling.sqlite3").exists()
+
+
+def test_the_demo_shows_every_part_of_the_programme(db):
+    from kindling.measures.models import Administration
+    from kindling.program.content import load_programme
+    from kindling.program.models import JournalEntry, KindnessAct, PracticeSession, Unlock
+    from kindling.safety.models import Alert, SafetyPlan
+
+    _demo()
+    sam = ClientProfile.objects.get(user__email="client@demo.kindling")
+    assert Administration.objects.completed().filter(client=sam).count() >= 5
+    assert Unlock.objects.filter(client=sam).exists()
+    known = set(load_programme().exercises)
+    assert set(PracticeSession.objects.values_list("exercise_id", flat=True)) <= known
+    assert JournalEntry.objects.filter(client=sam, shared_with_care_team_at__isnull=False)
+    assert KindnessAct.objects.filter(client=sam).exists()
+    assert not SafetyPlan.objects.get(client=sam).is_empty
+    assert Alert.objects.filter(about="other", acknowledged_at__isnull=True).count() == 1
+    _demo()  # a second run adds nothing
+    assert Alert.objects.count() == 1 and Unlock.objects.filter(client=sam).count() == 2

@@ -52,6 +52,10 @@ ALLOWED = {
     ("measure_results", "care_team"),
     ("measure_result_fhir", "care_team"),
     ("check_in", "self"),
+    # The kindness plan is the client's own: nobody else sees or changes it (not even the care
+    # team, which the matrix does not list for it).
+    ("kindness_act", "self"),
+    ("kindness_plan", "self"),
 }
 
 
@@ -312,3 +316,51 @@ def test_measures(scene):
                 )  # fmt: skip
             checked += 1
     assert checked == 3 * len(VIEWERS) * len(CLIENTS)
+
+
+def test_kindness(scene):
+    from kindling.program import kindness
+    from kindling.program.models import KindnessAct, KindnessMark
+
+    acts = {
+        name: kindness.plan_act(
+            getattr(scene, name).client_profile, text=f"kind-{name}-act", weekdays=range(7)
+        )
+        for name in CLIENTS
+    }
+    checked = 0
+    for viewer, client_name in itertools.product(VIEWERS, CLIENTS):
+        relation = _relation_to_client(scene, viewer, client_name)
+        act = acts[client_name]
+        user = _user(scene, viewer)
+        browser = _client_for(scene, viewer)
+        # One act: the access helper, and pressing its "Done" button.
+        expected = ("kindness_act", relation) in ALLOWED
+        if expected:
+            assert access.own_kindness_act(user, act.pk) == act
+        else:
+            with pytest.raises(Http404):
+                access.own_kindness_act(user, act.pk)
+        response = browser.post(f"/kindness/acts/{act.pk}/mark", {"state": "done"})
+        if viewer == "anonymous":
+            assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+        else:
+            assert response.status_code == (302 if expected else 404), (
+                viewer, client_name, relation, response.status_code,
+            )  # fmt: skip
+        # The plan: the list the helper gives, and the plan page.
+        expected = ("kindness_plan", relation) in ALLOWED
+        assert access.own_kindness_acts(user).filter(pk=act.pk).exists() is expected
+        response = browser.get("/kindness/")
+        if viewer == "anonymous":
+            assert response.status_code == 302
+        elif response.status_code == 200:
+            assert (act.text in response.content.decode()) is expected, (viewer, client_name)
+        else:
+            assert response.status_code == 404 and not expected, (viewer, client_name)
+        checked += 2
+    assert checked == 2 * len(VIEWERS) * len(CLIENTS)
+    # Only each client's own press stored anything, and nobody else's act was stopped.
+    marks = KindnessMark.objects.values_list("act__client__user__email", "act__text")
+    assert sorted(marks) == sorted((getattr(scene, n).email, f"kind-{n}-act") for n in CLIENTS)
+    assert not KindnessAct.objects.filter(ended_at__isnull=False).exists()

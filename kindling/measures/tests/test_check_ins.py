@@ -201,16 +201,26 @@ def test_a_finished_check_in_cannot_be_changed(scene, assigned):
     assert assigned.draft == {} and assigned.answers[SF_ITEMS[0]] == 3
 
 
-def test_a_phq9_self_harm_answer_shows_help_at_once(scene):
+def test_a_phq9_self_harm_answer_takes_the_safety_path_at_once(
+    scene, mailoutbox, django_capture_on_commit_callbacks
+):
+    from kindling.safety.models import Alert
+
     assignment = actions.assign(scene.sam.client_profile, "phq-9", by=scene.ruth)
     administration = assignment.administrations.get()
     browser = _signed_in(scene.sam)
     answers = {item_id: 0 for item_id in schema.get("phq-9").item_ids}
     answers["phq9_9"] = 1
-    response = browser.post(f"/check-ins/{administration.pk}/", {**answers, "action": "finish"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = browser.post(f"/check-ins/{administration.pk}/", {**answers, "action": "finish"})
+    # The thank-you page is held back by the calm page with crisis help.
+    assert browser.get(response["Location"])["Location"] == "/safety/check/"
+    alert = Alert.objects.get(client=scene.sam.client_profile)
+    assert (alert.level, alert.about, alert.source) == ("urgent", "self", "measure")
+    assert len(mailoutbox) == 1 and "PHQ" not in mailoutbox[0].body
+    browser.post("/safety/check/safe")
     page = browser.get(response["Location"]).content.decode()
     assert "You don't have to hold this alone" in page
-    assert "/crisis/au/" in page
     administration.refresh_from_db()
     assert administration.safety_flags
 

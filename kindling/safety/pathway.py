@@ -1,0 +1,180 @@
+"""The one path every sign of risk takes: free text when it is saved, a distress rating of 9 or
+10, a PHQ-9 item 9 answer above 0. Callers hand over what happened; this module decides what
+follows, so no part of Kindling decides on its own that something is not risk.
+
+- urgent, about the client (or unclear whose): an urgent alert for the care team (e-mailed,
+  with no health detail in the e-mail) and a calm page for the client at once, with crisis help
+  and their safety plan, which closes only when they say they are safe right now or call a line;
+- about someone else (a parent, a friend): a gentler alert ("a family member may be at risk")
+  and support meant for the young person, never a label on them;
+- a concern about the client: an alert on the caseload, not e-mailed;
+- a client with no clinician: the alert goes to the practice's facilitators.
+Every alert stays until a clinician acknowledges it with a note of what was done.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kindling.accounts.models import ClientProfile, Membership, Role, User
+from kindling.lib import audit
+
+from .models import Alert, SafetyCheck
+
+logger = logging.getLogger(__name__)
+
+DISTRESS_URGENT_AT = 9
+SESSION_FLAG = "open_safety_check"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    level: str  # none | concern | urgent
+    about: str  # self | other | unclear
+    alert: Alert | None = None
+    check: SafetyCheck | None = None
+
+    @property
+    def support_for_young_person(self) -> bool:
+        return self.about == "other" and self.level != "none"
+
+
+NONE = Outcome("none", "self")
+
+
+def recipients(client: ClientProfile) -> list[User]:
+    """The care team's active clinicians; for a client without one, the practice's
+    facilitators (a workshop participant's facilitator)."""
+    team = list(
+        client.care_team.filter(
+            memberships__practice=client.practice_id,
+            memberships__role=Role.CLINICIAN,
+            memberships__is_active=True,
+            is_active=True,
+        ).distinct()
+    )
+    if team:
+        return team
+    return [
+        m.user
+        for m in Membership.objects.filter(
+            practice=client.practice_id, role=Role.FACILITATOR, is_active=True
+        ).select_related("user")
+    ]
+
+
+def _notify(alert: Alert) -> None:
+    people = [p.email for p in recipients(alert.client)]
+    if not people:
+        logger.error("alert %s has nobody to notify", alert.pk)
+        return
+    # The e-mail says that something needs a look, and nothing else: no name, no health detail.
+    sent = send_mail(
+        subject=_("Kindling: please check your caseload"),
+        message=render_to_string("safety/email/alert.txt", {"urgent": alert.level == "urgent"}),
+        from_email=None,
+        recipient_list=people,
+        fail_silently=True,
+    )
+    if sent:
+        Alert.objects.filter(pk=alert.pk).update(notified_at=timezone.now())
+    else:
+        logger.error("alert %s could not be e-mailed; it is on the caseload", alert.pk)
+
+
+def raise_alert(
+    client: ClientProfile, *, level: str, about: str, source: str, source_id="", matches=(),
+    rules_version: str = "",
+) -> Outcome:  # fmt: skip
+    about = about if about in Alert.About.values else Alert.About.UNCLEAR
+    with transaction.atomic():
+        alert = Alert.objects.create(
+            client=client, level=level, about=about, source=source, source_id=str(source_id),
+            detail=json.dumps([m.as_dict() for m in matches]), rules_version=rules_version,
+        )  # fmt: skip
+        audit.record(
+            "alert.raise", practice_id=client.practice_id, obj=alert, subject_id=client.user_id,
+            detail=f"{level}/{about} from {source}",
+        )  # fmt: skip
+        check = None
+        if level == "urgent" and about in ("self", "unclear"):
+            check = SafetyCheck.objects.create(client=client, alert=alert)
+            request = audit.current_request.get()
+            if request is not None and getattr(request, "user", None) == client.user:
+                request.session[SESSION_FLAG] = check.pk
+        if level == "urgent" or about == "other":
+            transaction.on_commit(lambda: _notify(alert), robust=True)
+    return Outcome(level, about, alert, check)
+
+
+def distress_rated(client: ClientProfile, rating: int, *, source) -> Outcome:
+    if rating < DISTRESS_URGENT_AT:
+        return NONE
+    return raise_alert(
+        client, level="urgent", about="self", source=Alert.Source.DISTRESS, source_id=source.pk
+    )
+
+
+def text_saved(client: ClientProfile, text: str, *, source, kind: str = "journal") -> Outcome:
+    from .screen import screen
+
+    found = screen(text)
+    if found.level == "none":
+        return Outcome(found.level, found.about)
+    return raise_alert(
+        client, level=found.level, about=found.about, source=kind, source_id=source.pk,
+        matches=found.matches, rules_version=found.rules_version,
+    )  # fmt: skip
+
+
+def measure_flagged(client: ClientProfile, administration) -> Outcome:
+    """A safety flag on a questionnaire (PHQ-9 item 9 above 0) takes the urgent path."""
+    return raise_alert(
+        client, level="urgent", about="self", source=Alert.Source.MEASURE,
+        source_id=administration.pk,
+    )  # fmt: skip
+
+
+def open_check(client: ClientProfile) -> SafetyCheck | None:
+    return client.safety_checks.filter(closed_at__isnull=True).order_by("opened_at").first()
+
+
+def close_check(check: SafetyCheck, how: str, request=None) -> None:
+    """Close the client's calm page. The alert stays open for the care team."""
+    with transaction.atomic():
+        changed = SafetyCheck.objects.filter(pk=check.pk, closed_at__isnull=True).update(
+            closed_at=timezone.now(), closed_how=how
+        )
+        if changed:
+            audit.record(
+                "safety.check_closed", practice_id=check.client.practice_id, obj=check,
+                subject_id=check.client.user_id, detail=how,
+            )  # fmt: skip
+    if request is not None:
+        still_open = open_check(check.client)
+        if still_open:
+            request.session[SESSION_FLAG] = still_open.pk
+        else:
+            request.session.pop(SESSION_FLAG, None)
+
+
+def acknowledge(alert: Alert, *, by: User, note: str) -> bool:
+    with transaction.atomic():
+        changed = Alert.objects.filter(pk=alert.pk, acknowledged_at__isnull=True).update(
+            acknowledged_at=timezone.now(), acknowledged_by=by, action_note=note.strip()
+        )
+        if changed:
+            audit.record(
+                "alert.acknowledge", actor=by, role="clinician",
+                practice_id=alert.client.practice_id, obj=alert,
+                subject_id=alert.client.user_id,
+            )  # fmt: skip
+    return bool(changed)

@@ -1,0 +1,175 @@
+"""What happens on risk: the calm page, alerts that stay until acknowledged, e-mail without
+health detail, the gentler path for a family member's risk, and the safety plan."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from kindling.accounts.models import CareTeamMember
+from kindling.lib.models import AuditEvent
+from kindling.safety.models import Alert, SafetyCheck
+
+
+def _as(user) -> Client:
+    browser = Client()
+    browser.force_login(user)
+    return browser
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run on-commit work (the alert e-mail) as a real request would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def _write(browser, text):
+    return browser.post("/journal/new/free/", {"body": text, "action": "save"})
+
+
+def test_an_urgent_entry_shows_the_calm_page_and_alerts_the_care_team(scene, mailoutbox, commit):
+    sam = _as(scene.sam)
+    with commit():
+        response = _write(sam, "Honestly I just want to die. Everyone would be better off.")
+    assert response["Location"] == "/safety/check/"
+    page = sam.get("/safety/check/").content.decode()
+    assert "You don't have to go through this alone" in page
+    assert 'href="/safety/call/0"' in page  # 000 first
+    assert "I&#x27;m safe right now" in page or "I'm safe right now" in page
+    alert = Alert.objects.get()
+    assert (alert.level, alert.about, alert.source) == ("urgent", "self", "journal")
+    assert alert.matches and alert.rules_version
+    # The e-mail goes to the care team and says nothing about health or the client.
+    (mail,) = mailoutbox
+    assert mail.to == [scene.ruth.email]
+    body = (mail.subject + mail.body).lower()
+    for word in ("die", "risk", "suicid", "sam", "journal", "harm"):
+        assert word not in body
+    assert AuditEvent.objects.filter(action="alert.raise").count() == 1
+
+
+def test_the_calm_page_holds_until_the_client_says_they_are_safe(scene):
+    sam = _as(scene.sam)
+    _write(sam, "i wanna kms tonight")
+    for page in ("/today/", "/journal/", "/programme/", "/check-ins/"):
+        assert sam.get(page)["Location"] == "/safety/check/", page
+    assert sam.get("/crisis/au/").status_code == 200  # static help is never held back
+    assert sam.get("/safety/plan/").status_code == 200  # nor is their safety plan
+    sam.post("/safety/check/safe")
+    assert sam.get("/today/").status_code == 200
+    check = SafetyCheck.objects.get()
+    assert check.closed_how == "safe"
+    assert Alert.objects.get().is_open  # closing the page does not cancel the alert
+
+
+def test_the_calm_page_reopens_on_another_device(scene):
+    _write(_as(scene.sam), "I'm going to end my life")
+    scene.sam.set_password("a-long-test-password-9")
+    scene.sam.save()
+    elsewhere = Client()
+    response = elsewhere.post(
+        "/accounts/login/", {"login": scene.sam.email, "password": "a-long-test-password-9"}
+    )
+    assert response.status_code == 302
+    assert elsewhere.get("/today/")["Location"] == "/safety/check/"
+
+
+def test_calling_a_line_closes_the_page_and_hands_over_to_the_phone(scene):
+    sam = _as(scene.sam)
+    _write(sam, "I can't go on, I want to kill myself")
+    response = sam.get("/safety/call/0")
+    assert response.status_code == 302 and response["Location"] == "tel:000"
+    assert SafetyCheck.objects.get().closed_how == "called"
+    assert sam.get("/safety/call/99").status_code == 404
+
+
+def test_a_parents_risk_gets_the_gentler_path_and_support_for_the_young_person(
+    scene, mailoutbox, commit
+):
+    maya = _as(scene.maya)
+    with commit():
+        response = _write(maya, "mum says she wants to die and I don't know what to do")
+    assert response["Location"] == "/safety/support/"
+    assert not SafetyCheck.objects.exists()  # the young person is not labelled at risk
+    page = maya.get("/safety/support/").content.decode()
+    assert "Kids Helpline" in page
+    alert = Alert.objects.get()
+    assert (alert.level, alert.about) == ("urgent", "other")
+    assert len(mailoutbox) == 1
+    caseload = _as(scene.ruth).get("/caseload/").content.decode()
+    assert "a family member or someone close may be at risk" in caseload
+
+
+def test_a_concern_shows_on_the_caseload_without_an_e_mail(scene, mailoutbox, commit):
+    with commit():
+        _write(_as(scene.sam), "I feel completely worthless and hopeless lately")
+    alert = Alert.objects.get()
+    assert alert.level == "concern" and not mailoutbox
+    assert "a concern to look at" in _as(scene.ruth).get("/caseload/").content.decode()
+
+
+def test_an_ordinary_entry_raises_nothing(scene):
+    response = _write(_as(scene.sam), "This homework is killing me, but I died laughing at lunch.")
+    assert response["Location"].startswith("/journal/")
+    assert not Alert.objects.exists()
+
+
+def test_an_alert_stays_until_a_clinician_acknowledges_it_with_a_note(scene):
+    _write(_as(scene.sam), "I've been cutting again")
+    alert = Alert.objects.get()
+    ruth = _as(scene.ruth)
+    assert "possible risk to the client" in ruth.get("/caseload/").content.decode()
+    page = ruth.get(f"/alerts/{alert.pk}/").content.decode()
+    assert "cutting again" in page  # the phrase and why it counted
+    empty = ruth.post(f"/alerts/{alert.pk}/", {"note": ""})
+    assert empty.status_code == 400
+    alert.refresh_from_db()
+    assert alert.is_open
+    ruth.post(f"/alerts/{alert.pk}/", {"note": "Phoned Sam; safety plan reviewed."})
+    alert.refresh_from_db()
+    assert not alert.is_open and alert.acknowledged_by == scene.ruth
+    assert "possible risk to the client" not in ruth.get("/caseload/").content.decode()
+    assert AuditEvent.objects.filter(action="alert.acknowledge").count() == 1
+    assert AuditEvent.objects.filter(action="view", object_type="safety.alert").count() >= 1
+
+
+@pytest.mark.parametrize("viewer", ["priya", "adam", "jo", "maya", "omar", "fran"])
+def test_only_the_care_team_sees_an_alert(scene, viewer):
+    _write(_as(scene.sam), "I want to die")
+    alert = Alert.objects.get()
+    assert _as(getattr(scene, viewer)).get(f"/alerts/{alert.pk}/").status_code == 404
+
+
+def test_a_client_without_a_clinician_alerts_the_practices_facilitator(scene, mailoutbox, commit):
+    sam = scene.sam.client_profile
+    CareTeamMember.objects.filter(client=sam).delete()
+    with commit():
+        _write(_as(scene.sam), "I don't want to be alive anymore")
+    assert [m.to for m in mailoutbox] == [[scene.fran.email]]
+    alert = Alert.objects.get()
+    assert _as(scene.fran).get(f"/alerts/{alert.pk}/").status_code == 200
+
+
+def test_the_safety_plan_is_built_kept_encrypted_and_saved_as_a_file(scene):
+    sam = scene.sam.client_profile
+    ruth = _as(scene.ruth)
+    response = ruth.post(
+        f"/clients/{sam.pk}/safety-plan/",
+        {"warning_signs": "Not sleeping", "ask_for_help": "My sister Kate",
+         "reasons": "My dog Biscuit"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT content FROM safety_safetyplan")
+        assert "Biscuit" not in cursor.fetchone()[0]
+    client = _as(scene.sam)
+    assert "My dog Biscuit" in client.get("/safety/plan/").content.decode()
+    download = client.get("/safety/plan/my-plan.txt")
+    assert download["Content-Disposition"] == 'attachment; filename="my-plan.txt"'
+    assert "Not sleeping" in download.content.decode() and "Lifeline" in download.content.decode()
+    _write(client, "I want to die")
+    page = client.get("/safety/check/").content.decode()
+    assert "My dog Biscuit" in page  # the plan is on the calm page
+    assert _as(scene.priya).get(f"/clients/{sam.pk}/safety-plan/").status_code == 404
