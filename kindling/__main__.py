@@ -10,6 +10,11 @@ def main() -> None:
         from kindling.measures.cli import score_main
 
         sys.exit(score_main(sys.argv[2:]))
+    if sys.argv[1:2] == ["risk"]:
+        # Screening text needs no settings, database or secret either.
+        from kindling.safety.cli import risk_main
+
+        sys.exit(risk_main(sys.argv[2:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kindling.settings")
     from django.core.management import execute_from_command_line
 

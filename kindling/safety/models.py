@@ -135,3 +135,18 @@ class SafetyPlan(models.Model):
     @property
     def is_empty(self) -> bool:
         return not any(self.sections.values())
+
+
+class PracticeCrisisLines(models.Model):
+    """A practice's own list of lines for its region (a local service, a changed number). The
+    emergency number is not editable. Saving writes a static page under DATA_DIR, served
+    without the database (kindling/safety/practice_lines.py)."""
+
+    practice = models.OneToOneField(
+        "accounts.Practice", on_delete=models.CASCADE, related_name="crisis_lines"
+    )
+    lines = models.JSONField(default=list)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"crisis lines of practice {self.practice_id}"

@@ -24,7 +24,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kindling.accounts.models import ClientProfile, Membership, Role, User
+from kindling.accounts.models import ClientProfile, User
 from kindling.lib import audit
 
 from .models import Alert, SafetyCheck
@@ -32,7 +32,6 @@ from .models import Alert, SafetyCheck
 logger = logging.getLogger(__name__)
 
 DISTRESS_URGENT_AT = 9
-SESSION_FLAG = "open_safety_check"
 
 
 @dataclass(frozen=True)
@@ -50,29 +49,10 @@ class Outcome:
 NONE = Outcome("none", "self")
 
 
-def recipients(client: ClientProfile) -> list[User]:
-    """The care team's active clinicians; for a client without one, the practice's
-    facilitators (a workshop participant's facilitator)."""
-    team = list(
-        client.care_team.filter(
-            memberships__practice=client.practice_id,
-            memberships__role=Role.CLINICIAN,
-            memberships__is_active=True,
-            is_active=True,
-        ).distinct()
-    )
-    if team:
-        return team
-    return [
-        m.user
-        for m in Membership.objects.filter(
-            practice=client.practice_id, role=Role.FACILITATOR, is_active=True
-        ).select_related("user")
-    ]
-
-
 def _notify(alert: Alert) -> None:
-    people = [p.email for p in recipients(alert.client)]
+    from kindling.lib.access import alert_recipients
+
+    people = [p.email for p in alert_recipients(alert.client)]
     if not people:
         logger.error("alert %s has nobody to notify", alert.pk)
         return
@@ -96,6 +76,14 @@ def raise_alert(
 ) -> Outcome:  # fmt: skip
     about = about if about in Alert.About.values else Alert.About.UNCLEAR
     with transaction.atomic():
+        # Saving the same words again does not raise a second alert (or e-mail): the first is
+        # still waiting. The client still sees their calm page again.
+        alert = Alert.objects.filter(
+            client=client, source=source, source_id=str(source_id), level=level, about=about,
+            acknowledged_at__isnull=True,
+        ).first() if source_id != "" else None  # fmt: skip
+        if alert is not None:
+            return Outcome(level, about, alert, _open_check(client, alert, level, about))
         alert = Alert.objects.create(
             client=client, level=level, about=about, source=source, source_id=str(source_id),
             detail=json.dumps([m.as_dict() for m in matches]), rules_version=rules_version,
@@ -104,15 +92,18 @@ def raise_alert(
             "alert.raise", practice_id=client.practice_id, obj=alert, subject_id=client.user_id,
             detail=f"{level}/{about} from {source}",
         )  # fmt: skip
-        check = None
-        if level == "urgent" and about in ("self", "unclear"):
-            check = SafetyCheck.objects.create(client=client, alert=alert)
-            request = audit.current_request.get()
-            if request is not None and getattr(request, "user", None) == client.user:
-                request.session[SESSION_FLAG] = check.pk
+        check = _open_check(client, alert, level, about)
         if level == "urgent" or about == "other":
             transaction.on_commit(lambda: _notify(alert), robust=True)
     return Outcome(level, about, alert, check)
+
+
+def _open_check(client, alert, level, about) -> SafetyCheck | None:
+    """The client's calm page: opened for urgent risk about them (or unclear whose), once."""
+    if level != "urgent" or about not in ("self", "unclear"):
+        return None
+    already = client.safety_checks.filter(closed_at__isnull=True).first()
+    return already or SafetyCheck.objects.create(client=client, alert=alert)
 
 
 def distress_rated(client: ClientProfile, rating: int, *, source) -> Outcome:
@@ -143,37 +134,29 @@ def measure_flagged(client: ClientProfile, administration) -> Outcome:
     )  # fmt: skip
 
 
-def open_check(client: ClientProfile) -> SafetyCheck | None:
-    return client.safety_checks.filter(closed_at__isnull=True).order_by("opened_at").first()
-
-
-def close_check(check: SafetyCheck, how: str, request=None) -> None:
-    """Close the client's calm page. The alert stays open for the care team."""
+def close_check(client: ClientProfile, how: str) -> None:
+    """Close the client's calm page (every open one, from any device or source at once). The
+    alerts stay open for the care team."""
     with transaction.atomic():
-        changed = SafetyCheck.objects.filter(pk=check.pk, closed_at__isnull=True).update(
+        open_checks = list(client.safety_checks.filter(closed_at__isnull=True))
+        SafetyCheck.objects.filter(pk__in=[c.pk for c in open_checks]).update(
             closed_at=timezone.now(), closed_how=how
         )
-        if changed:
+        for check in open_checks:
             audit.record(
-                "safety.check_closed", practice_id=check.client.practice_id, obj=check,
-                subject_id=check.client.user_id, detail=how,
+                "safety.check_closed", practice_id=client.practice_id, obj=check,
+                subject_id=client.user_id, detail=how,
             )  # fmt: skip
-    if request is not None:
-        still_open = open_check(check.client)
-        if still_open:
-            request.session[SESSION_FLAG] = still_open.pk
-        else:
-            request.session.pop(SESSION_FLAG, None)
 
 
-def acknowledge(alert: Alert, *, by: User, note: str) -> bool:
+def acknowledge(alert: Alert, *, by: User, role: str, note: str) -> bool:
     with transaction.atomic():
         changed = Alert.objects.filter(pk=alert.pk, acknowledged_at__isnull=True).update(
             acknowledged_at=timezone.now(), acknowledged_by=by, action_note=note.strip()
         )
         if changed:
             audit.record(
-                "alert.acknowledge", actor=by, role="clinician",
+                "alert.acknowledge", actor=by, role=role,
                 practice_id=alert.client.practice_id, obj=alert,
                 subject_id=alert.client.user_id,
             )  # fmt: skip

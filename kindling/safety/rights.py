@@ -22,6 +22,7 @@ def export_safety(user: User) -> tuple[str, object]:
                 "level": a.level,
                 "about": a.about,
                 "from": a.get_source_display(),
+                "words_that_raised_it": [m.get("phrase", "") for m in a.matches],
                 "acknowledged": a.acknowledged_at.isoformat() if a.acknowledged_at else None,
             }
             for a in alerts

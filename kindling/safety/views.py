@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -16,7 +17,7 @@ from django.views.decorators.http import require_POST
 from kindling.accounts.models import Role
 from kindling.lib import access, audit
 
-from . import crisis, pathway
+from . import crisis, pathway, practice_lines
 from .models import PLAN_SECTIONS, SafetyCheck
 
 
@@ -46,7 +47,6 @@ def _numbers(profile, region) -> list[str | None]:
 def check(request: HttpRequest) -> HttpResponse:
     current = access.own_open_safety_check(request.user)
     if current is None:
-        request.session.pop(pathway.SESSION_FLAG, None)
         return redirect("today")
     profile = current.client
     request.user.client_profile = profile
@@ -71,12 +71,13 @@ def check(request: HttpRequest) -> HttpResponse:
 def check_safe(request: HttpRequest) -> HttpResponse:
     current = access.own_open_safety_check(request.user)
     if current is not None:
-        pathway.close_check(current, SafetyCheck.Closed.SAFE, request)
+        pathway.close_check(current.client, SafetyCheck.Closed.SAFE)
         messages.info(request, _("Thank you for letting us know. Help is always one tap away."))
     return redirect("today")
 
 
 @login_required
+@require_POST
 def check_call(request: HttpRequest, index: int) -> HttpResponse:
     """Closing the calm page by calling a line: record it, then hand over to the phone."""
     current = access.own_open_safety_check(request.user)
@@ -85,7 +86,7 @@ def check_call(request: HttpRequest, index: int) -> HttpResponse:
     if not 0 <= index < len(numbers) or not numbers[index]:
         raise Http404("No such line.")
     if current is not None:
-        pathway.close_check(current, SafetyCheck.Closed.CALLED, request)
+        pathway.close_check(profile, SafetyCheck.Closed.CALLED)
     return PhoneRedirect(numbers[index])
 
 
@@ -98,7 +99,12 @@ def support(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "safety/support.html",
-        {"band": profile.age_band, "region": region, "profile": profile},
+        {
+            "band": profile.age_band,
+            "region": region,
+            "profile": profile,
+            "lines": _lines_for(profile, region),
+        },
     )
 
 
@@ -130,8 +136,6 @@ def _save_plan(request, plan, band: str, *, role: str):
         return form
     plan.set_sections({k: v.strip() for k, v in form.cleaned_data.items()})
     plan.updated_by = request.user
-    from django.utils import timezone
-
     plan.updated_at = timezone.now()
     plan.save()
     audit.record(
@@ -222,13 +226,96 @@ def alert_detail(request: HttpRequest, alert_id: int) -> HttpResponse:
         raise Http404
     alert = access.alert_for(request.user, alert_id)
     form = AcknowledgeForm(request.POST or None)
+    roles = request.user.roles()
+    role = Role.CLINICIAN if Role.CLINICIAN in roles else Role.FACILITATOR
     if request.method == "POST" and alert.is_open and form.is_valid():
-        pathway.acknowledge(alert, by=request.user, note=form.cleaned_data["note"])
-        messages.success(request, _("Acknowledged. Thank you."))
-        return redirect("caseload" if Role.CLINICIAN in request.user.roles() else "staff_home")
+        done = pathway.acknowledge(
+            alert, by=request.user, role=role, note=form.cleaned_data["note"]
+        )
+        if done:
+            messages.success(request, _("Acknowledged. Thank you."))
+        else:
+            messages.info(request, _("A colleague acknowledged this alert a moment ago."))
+        return redirect("caseload" if role == Role.CLINICIAN else "staff_home")
     return render(
         request,
         "safety/alert.html",
-        {"alert": alert, "form": form, "client": alert.client},
+        {
+            "alert": alert,
+            "form": form,
+            "client": alert.client,
+            # A facilitator learns that help is needed, not the words a client wrote in private.
+            "show_words": role == Role.CLINICIAN,
+        },
         status=400 if form.errors else 200,
+    )
+
+
+# A practice's own crisis lines -----------------------------------------------------------------
+
+
+class CrisisLineForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("Service"), max_length=80)
+    call = forms.RegexField(
+        label=gettext_lazy("Phone number"),
+        regex=r"^\+?[0-9][0-9 ()-]{1,24}$",
+        error_messages={"invalid": gettext_lazy("Use digits, spaces and an optional leading +.")},
+    )
+    text = forms.RegexField(
+        label=gettext_lazy("Text number (optional)"), required=False,
+        regex=r"^\+?[0-9][0-9 ()-]{1,24}$",
+        error_messages={"invalid": gettext_lazy("Use digits, spaces and an optional leading +.")},
+    )  # fmt: skip
+    hours = forms.CharField(label=gettext_lazy("Hours"), max_length=60, required=False)
+    about = forms.CharField(label=gettext_lazy("What it is for"), max_length=200)
+    young = forms.BooleanField(label=gettext_lazy("Made for children and young people"),
+                               required=False)  # fmt: skip
+
+
+CrisisLineFormSet = forms.formset_factory(
+    CrisisLineForm, extra=1, max_num=practice_lines.MAX_LINES, validate_max=True,
+    absolute_max=practice_lines.MAX_LINES, can_delete=True,
+)  # fmt: skip
+
+
+@login_required
+def practice_crisis_lines(request: HttpRequest, practice_id: int) -> HttpResponse:
+    practice = access.practice_for(request.user, practice_id)
+    region = practice_lines.region_for(practice)
+    if request.method == "POST" and request.POST.get("action") == "reset":
+        practice_lines.reset(practice)
+        audit.record("update", practice_id=practice.pk, obj=practice, detail="crisis lines reset")
+        messages.success(request, _("Back to Kindling's standard list for your region."))
+        return redirect("practice_crisis_lines", practice.pk)
+    initial = [
+        {"name": line.name, "call": line.call, "text": line.text, "hours": line.hours,
+         "about": line.about, "young": line.young}
+        for line in region.lines
+    ]  # fmt: skip
+    formset = CrisisLineFormSet(request.POST or None, initial=initial)
+    if request.method == "POST" and formset.is_valid():
+        kept = [
+            {k: v for k, v in form.cleaned_data.items() if k != "DELETE"}
+            for form in formset.forms  # an untouched empty form has no cleaned data
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        if not kept:
+            formset._non_form_errors = formset.error_class(
+                [_("Keep at least one line, or go back to the standard list.")]
+            )
+        else:
+            practice_lines.save(practice, kept)
+            audit.record("update", practice_id=practice.pk, obj=practice, detail="crisis lines")
+            messages.success(request, _("Saved. Your clients' Help now page shows this list."))
+            return redirect("practice_crisis_lines", practice.pk)
+    return render(
+        request,
+        "safety/practice_lines.html",
+        {
+            "practice": practice,
+            "region": region,
+            "formset": formset,
+            "own": practice_lines.has_own_page(practice.slug),
+        },
+        status=400 if request.method == "POST" else 200,
     )

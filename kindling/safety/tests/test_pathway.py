@@ -34,7 +34,7 @@ def test_an_urgent_entry_shows_the_calm_page_and_alerts_the_care_team(scene, mai
     assert response["Location"] == "/safety/check/"
     page = sam.get("/safety/check/").content.decode()
     assert "You don't have to go through this alone" in page
-    assert 'href="/safety/call/0"' in page  # 000 first
+    assert 'action="/safety/call/0"' in page  # 000 first
     assert "I&#x27;m safe right now" in page or "I'm safe right now" in page
     alert = Alert.objects.get()
     assert (alert.level, alert.about, alert.source) == ("urgent", "self", "journal")
@@ -74,13 +74,22 @@ def test_the_calm_page_reopens_on_another_device(scene):
     assert elsewhere.get("/today/")["Location"] == "/safety/check/"
 
 
-def test_calling_a_line_closes_the_page_and_hands_over_to_the_phone(scene):
-    sam = _as(scene.sam)
-    _write(sam, "I can't go on, I want to kill myself")
-    response = sam.get("/safety/call/0")
-    assert response.status_code == 302 and response["Location"] == "tel:000"
-    assert SafetyCheck.objects.get().closed_how == "called"
-    assert sam.get("/safety/call/99").status_code == 404
+@pytest.mark.parametrize("who,expected", [
+    ("sam", ["tel:000", "tel:131114", "tel:1800551800", "tel:1300659467", "tel:1300224636"]),
+    ("maya", ["tel:000", "tel:1800551800", "tel:131114", "tel:1300659467", "tel:1300224636"]),
+])  # fmt: skip
+def test_each_call_button_dials_its_own_line_and_closes_the_page(scene, who, expected):
+    """The young person's list puts Kids Helpline first; every button dials what it says."""
+    browser = _as(getattr(scene, who))
+    for index, number in enumerate(expected):
+        _write(browser, f"I can't go on, I want to kill myself ({index})")
+        page = browser.get("/safety/check/").content.decode()
+        assert f'action="/safety/call/{index}"' in page
+        response = browser.post(f"/safety/call/{index}")
+        assert response.status_code == 302 and response["Location"] == number
+        assert not SafetyCheck.objects.filter(closed_at__isnull=True).exists()
+    assert browser.post("/safety/call/99").status_code == 404
+    assert browser.get("/safety/call/0").status_code == 405  # a prefetch cannot close it
 
 
 def test_a_parents_risk_gets_the_gentler_path_and_support_for_the_young_person(
@@ -173,3 +182,76 @@ def test_the_safety_plan_is_built_kept_encrypted_and_saved_as_a_file(scene):
     page = client.get("/safety/check/").content.decode()
     assert "My dog Biscuit" in page  # the plan is on the calm page
     assert _as(scene.priya).get(f"/clients/{sam.pk}/safety-plan/").status_code == 404
+
+
+def test_saving_the_same_words_again_raises_one_alert(scene, mailoutbox, commit):
+    sam = _as(scene.sam)
+    with commit():
+        response = _write(sam, "I want to die")
+    sam.post("/safety/check/safe")
+    entry_url = "/journal/" + str(scene.sam.client_profile.journal_entries.get().pk) + "/"
+    with commit():
+        sam.post(entry_url, {"body": "I want to die", "action": "save"})
+    assert response["Location"] == "/safety/check/"
+    assert Alert.objects.count() == 1 and len(mailoutbox) == 1
+    assert sam.get("/today/")["Location"] == "/safety/check/"  # the calm page comes back
+
+
+def test_an_autosave_changes_nothing_others_see_until_save(scene):
+    sam = _as(scene.sam)
+    _write(sam, "A gentle day at the beach.")
+    entry = scene.sam.client_profile.journal_entries.get()
+    sam.post(f"/journal/{entry.pk}/share", {"care_team": "yes"})
+    url = f"/journal/{entry.pk}/"
+    sam.post(url, {"body": "I want to kill myself tonight", "action": "autosave"})
+    record = _as(scene.ruth).get(f"/clients/{scene.sam.client_profile.pk}/").content.decode()
+    assert "beach" in record and "kill myself" not in record
+    assert not Alert.objects.exists()
+    assert "kill myself" in sam.get(url).content.decode()  # the client keeps their newest words
+    sam.post(url, {"body": "I want to kill myself tonight", "action": "save"})
+    assert Alert.objects.get().level == "urgent"
+
+
+def test_a_post_from_another_tab_is_saved_while_the_calm_page_is_open(scene):
+    sam = _as(scene.sam)
+    _write(sam, "I want to die")
+    response = _write(sam, "Another entry written in a second tab.")
+    assert response.status_code == 302
+    assert scene.sam.client_profile.journal_entries.count() == 2
+
+
+def test_a_high_rating_before_practice_and_a_worrying_note_take_the_safety_path(scene):
+    from kindling.program.content import load_programme
+
+    first = load_programme().exercises_in(load_programme().stages[0].id)[0]
+    sam = _as(scene.sam)
+    sam.post(f"/programme/{first.id}/", {"rating": "10"})
+    assert Alert.objects.get().source == "distress"
+    sam.post("/safety/check/safe")
+    session = scene.sam.client_profile.practice_sessions.get()
+    sam.post(f"/programme/sessions/{session.pk}/", {"rating": "3", "note": "i wanna kms"})
+    assert Alert.objects.filter(source="text").exists()
+
+
+def test_a_client_whose_clinician_left_alerts_a_facilitator_who_can_open_it(scene, commit):
+    """The e-mail and the right to read follow one rule, so no alert is orphaned."""
+    from kindling.accounts.models import Membership
+
+    leo = scene.leo.client_profile
+    Membership.objects.filter(user=scene.ruth, role="clinician").update(is_active=False)
+    with commit():
+        _write(_as(scene.leo), "I want to die")
+    alert = Alert.objects.get(client=leo)
+    page = _as(scene.fran).get(f"/alerts/{alert.pk}/").content.decode()
+    assert "want to die" not in page  # a facilitator is told help is needed, not the words
+    assert "possible risk to the participant" in _as(scene.fran).get("/work/").content.decode()
+
+
+def test_the_calm_page_without_an_emergency_number_still_offers_help(scene):
+    from kindling.accounts.models import ClientProfile
+
+    ClientProfile.objects.filter(pk=scene.sam.client_profile.pk).update(region="INT")
+    sam = _as(scene.sam)
+    _write(sam, "I want to die")
+    page = sam.get("/safety/check/").content.decode()
+    assert "All crisis lines for your region" in page

@@ -1,0 +1,914 @@
+"""The risk screen: one text in, a level, whom it is about and the phrases that set it off.
+
+`screen(text)` returns a `Screening`: `level` is "none", "concern" or "urgent"; `about` is
+"self" (the writer), "other" (someone else, such as a parent) or "unclear"; `matches` lists
+each phrase that counted, the rule it met and that rule's explanation for the clinician.
+
+The rules are data (rules/risk-rules.yaml), checked with pydantic and compiled once. The screen
+is a floor, not a classifier: it recognises common ways of saying things and explains itself,
+and it will miss phrasing nobody wrote a rule for. See docs/safety/risk-screen.md.
+
+How one text is screened:
+  1. Normalise: lower case, straight quotes, digits inside words read as letters ("k1ll"),
+     letters repeated 3+ times cut to two ("dieeee"). Positions are kept so each match reports
+     the writer's own words.
+  2. Find every rule's phrases. One pass of a trie-shaped regex finds the "needles" (literal
+     strings worked out from the patterns themselves) and only patterns whose needles occur
+     are run, which keeps the screen fast without ever skipping a possible match.
+  3. Drop a phrase that lies inside an idiom ("homework is killing me") or straight after a
+     denial ("I would never hurt myself"). An urgent phrase becomes a concern when it is a
+     "what if", when the sentence rules out acting on it, or when it is told as past and
+     nothing puts it in the present (rules can instead drop or keep past phrases). A past
+     phrase in a text that also tells of recovery ("...and life is good now") is dropped,
+     unless the text says it is hard now.
+  4. Decide whom each phrase is about (see `_Compiled._about`).
+  5. Drop phrases masked by a rule that names them (an urge "I want to cut" masks the act
+     "cut"), and phrases wholly inside another kept phrase of the same or a higher level.
+  6. Aggregate: the level is the highest level of any phrase. `about` comes from the phrases
+     at that level: "self" if any is about the writer, else "unclear" if any is unclear, else
+     "other". A parent's urgent risk and the writer's own concern therefore give
+     urgent/other, with the writer's concern still listed in `matches`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from re import _parser as sre_parse  # the standard library's regex parser (for needles)
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+RULES_PATH = Path(__file__).with_name("rules") / "risk-rules.yaml"
+LEVELS = ("none", "concern", "urgent")
+ABOUTS = ("self", "other", "unclear")
+_RANK = {level: rank for rank, level in enumerate(LEVELS)}
+
+
+# ----------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    phrase: str  # the writer's own words that matched
+    rule: str
+    level: str
+    about: str
+    explanation: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "phrase": self.phrase,
+            "rule": self.rule,
+            "level": self.level,
+            "about": self.about,
+            "explanation": self.explanation,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Screening:
+    level: str  # "none" | "concern" | "urgent"
+    about: str  # "self" | "other" | "unclear"; "self" when level is "none"
+    matches: tuple[Match, ...]
+    rules_version: str
+
+
+# ----------------------------------------------------------------------------- the rule file
+
+
+class RulesError(ValueError):
+    """The rule file cannot be used; the message names the file, the rule and the problem."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _sentence(value: str) -> str:
+    value = " ".join(value.split())
+    if not value:
+        raise ValueError("must not be empty")
+    return value
+
+
+class RuleSpec(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+    level: Literal["concern", "urgent"]
+    category: str = Field(min_length=1)
+    explanation: str
+    patterns: list[str] = Field(min_length=1)
+    examples: list[str] = []
+    negatable: bool = True  # a denial just before the phrase ("never") drops it
+    scene: bool = False  # danger at home: the writer in the same sentence makes it "self"
+    masks: list[str] = []  # phrases of these rules inside this one's phrase do not count
+    # When the sentence places the phrase in the past: "soften" marks an urgent phrase as a
+    # concern, "drop" drops it (a feeling that has passed), "keep" leaves it alone.
+    in_the_past: Literal["soften", "drop", "keep"] = "soften"
+    historical: bool = False  # the phrase itself tells of the past ("I used to cut")
+    about_default: Literal["self", "unclear"] = "self"  # when no person is named at all
+
+    _plain = field_validator("explanation")(_sentence)
+
+
+class IdiomSpec(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+    explanation: str
+    patterns: list[str] = Field(min_length=1)
+    examples: list[str] = []
+
+    _plain = field_validator("explanation")(_sentence)
+
+
+class NegationSpec(_Strict):
+    explanation: str
+    cues: list[str] = Field(min_length=1)
+    fillers: list[str] = []
+    examples: list[str] = []
+
+
+class CueSpec(_Strict):
+    explanation: str
+    patterns: list[str] = Field(min_length=1)
+    examples: list[str] = []
+
+
+class RecoverySpec(CueSpec):
+    unless: list[str] = []  # present distress: "it's hard", "I'm frightened"
+
+
+class SubjectSpec(_Strict):
+    first_person: list[str] = Field(min_length=1)
+    other_person: list[str] = Field(min_length=1)
+    unclear_person: list[str] = []
+    speech_verbs: list[str] = Field(min_length=1)
+    third_person_verbs: list[str] = []
+    echo: list[str] = []
+    unclear_markers: list[str] = []  # in a sentence, these make every phrase in it unclear
+    generic_person: list[str] = []  # "everyone", "you": unclear only straight before a phrase
+
+
+class RulesSpec(_Strict):
+    version: str = Field(min_length=1)
+    language: str
+    description: str
+    lexicon: dict[str, str] = {}
+    rules: list[RuleSpec] = Field(min_length=1)
+    idioms: list[IdiomSpec] = []
+    negation: NegationSpec
+    past: CueSpec
+    present: CueSpec
+    recovery: RecoverySpec
+    hypothetical: CueSpec
+    no_intent: CueSpec
+    subjects: SubjectSpec
+
+
+_LEXICON_REF = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_UPPER = re.compile(r"(?<!\\)(?<!\(\?)[A-Z]")
+
+
+def _expand(pattern: str, lexicon: dict[str, str], where: str, depth: int = 0) -> str:
+    if depth > 8:
+        raise RulesError(f"{where}: the lexicon refers to itself in a loop")
+
+    def word(found: re.Match) -> str:
+        name = found.group(1)
+        if name not in lexicon:
+            raise RulesError(f"{where}: unknown lexicon word {{{name}}}")
+        return _expand(lexicon[name], lexicon, where, depth + 1)
+
+    return _LEXICON_REF.sub(word, pattern)
+
+
+def _compile(pattern: str, where: str) -> re.Pattern:
+    if _UPPER.search(pattern):
+        raise RulesError(f"{where}: write patterns in lower case (text is lower-cased first)")
+    try:
+        return re.compile(pattern)
+    except re.error as error:
+        raise RulesError(f"{where}: the pattern does not compile ({error}): {pattern}") from None
+
+
+def _words(entries: list[str], lexicon: dict[str, str], where: str) -> str:
+    return "|".join(f"(?:{_expand(e, lexicon, where)})" for e in entries)
+
+
+# ----------------------------------------------------------------------------- needles
+
+# Needles: literal strings of which any match must contain at least one. Worked out from the
+# parsed pattern, so they can never disagree with it; a pattern with none is always run.
+
+
+_RUN_CAP = 64  # most alternatives one literal run may spell before it is cut
+
+
+def _finite(op, av) -> frozenset[str] | None:
+    """The strings one parsed item can match, when there are only a few; else None."""
+    name = getattr(op, "name", str(op))
+    if name == "LITERAL":
+        return frozenset([chr(av)])
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):
+        return frozenset([""])  # takes no characters
+    if name == "IN":
+        chars: set[str] = set()
+        for kind, value in av:
+            kind = getattr(kind, "name", str(kind))
+            if kind == "LITERAL":
+                chars.add(chr(value))
+            elif kind == "RANGE" and value[1] - value[0] < 10:
+                chars.update(chr(c) for c in range(value[0], value[1] + 1))
+            else:
+                return None
+        return frozenset(chars) if len(chars) <= 10 else None
+    if name == "SUBPATTERN":
+        return _finite_seq(av[-1])
+    if name == "BRANCH":
+        options = [_finite_seq(branch) for branch in av[1]]
+        if any(o is None for o in options):
+            return None
+        joined = frozenset().union(*options)
+        return joined if len(joined) <= _RUN_CAP else None
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[1] <= 2:
+        body = _finite_seq(av[2])
+        if body is None:
+            return None
+        out = {""} if av[0] == 0 else set()
+        for times in range(max(av[0], 1), av[1] + 1):
+            out.update("".join(p) for p in _product(body, times))
+        return frozenset(out) if len(out) <= _RUN_CAP else None
+    return None
+
+
+def _product(options: frozenset[str], times: int) -> list[tuple[str, ...]]:
+    result: list[tuple[str, ...]] = [()]
+    for _ in range(times):
+        result = [r + (o,) for r in result for o in options]
+    return result
+
+
+def _finite_seq(parsed) -> frozenset[str] | None:
+    run = frozenset([""])
+    for op, av in parsed:
+        item = _finite(op, av)
+        if item is None:
+            return None
+        run = frozenset(a + b for a in run for b in item)
+        if len(run) > _RUN_CAP:
+            return None
+    return run
+
+
+def _join(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | None:
+    joined = frozenset(a + b for a in left for b in right)
+    return joined if len(joined) <= _RUN_CAP else None
+
+
+def _lead_item(op, av) -> frozenset[str]:
+    """Strings one of which starts every match of this item ("" if nothing is known)."""
+    finite = _finite(op, av)
+    if finite is not None:
+        return finite
+    name = getattr(op, "name", str(op))
+    if name == "SUBPATTERN":
+        return _lead_seq(av[-1])
+    if name == "BRANCH":
+        leads = frozenset().union(*(_lead_seq(branch) for branch in av[1]))
+        return leads if len(leads) <= _RUN_CAP else frozenset([""])
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+        return _lead_seq(av[2])
+    return frozenset([""])
+
+
+def _lead_seq(parsed) -> frozenset[str]:
+    run = frozenset([""])
+    for op, av in parsed:
+        finite = _finite(op, av)
+        if finite is None:
+            return _join(run, _lead_item(op, av)) or run
+        run = _join(run, finite)
+        if run is None:
+            return frozenset([""])
+    return run
+
+
+def _needles_of(parsed) -> frozenset[str] | None:
+    """Strings of which any match of `parsed` contains at least one, or None if unknown."""
+    best: frozenset[str] | None = None
+    run = frozenset([""])
+
+    def offer(candidate: frozenset[str] | None) -> None:
+        nonlocal best
+        if not candidate or "" in candidate or min(len(n) for n in candidate) < 2:
+            return
+        if best is None or _strength(candidate) > _strength(best):
+            best = candidate
+
+    for op, av in parsed:
+        item = _finite(op, av)
+        if item is not None:
+            joined = frozenset(a + b for a in run for b in item)
+            if len(joined) <= _RUN_CAP:
+                run = joined
+                continue
+            offer(run)
+            run = item
+            continue
+        offer(_join(run, _lead_item(op, av)) or run)  # "o" + (verdose|d...) -> overdose, od
+        run = frozenset([""])
+        name = getattr(op, "name", str(op))
+        if name == "SUBPATTERN":
+            offer(_needles_of(av[-1]))
+        elif name == "ATOMIC_GROUP":
+            offer(_needles_of(av))
+        elif name == "BRANCH":
+            alternatives = [_needles_of(branch) or _finite_seq(branch) for branch in av[1]]
+            if all(a and "" not in a for a in alternatives):
+                offer(frozenset().union(*alternatives))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            offer(_needles_of(av[2]))
+    offer(run)
+    return best
+
+
+# How often each character turns up in English text: a needle set is only as good as it is
+# rare, so sets are compared by the chance that one of their strings occurs at a given place.
+_CHAR_FREQUENCY = dict(zip(
+    " etaoinshrdlcumwfgypbvkjxqz",
+    [.17, .10, .075, .065, .062, .057, .056, .052, .05, .05, .035, .033, .023, .023, .021,
+     .019, .018, .017, .016, .016, .013, .008, .006, .002, .0015, .001, .0008],
+    strict=True,
+))  # fmt: skip
+
+
+def _strength(needles: frozenset[str]) -> float:
+    chance = 0.0
+    for needle in needles:
+        p = 1.0
+        for ch in needle:
+            p *= _CHAR_FREQUENCY.get(ch, 0.01)
+        chance += p
+    return -chance
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching any of `words`, shaped as a trie so it tests a few letters per place.
+
+    At each place it matches the longest word starting there; the shorter ones starting there
+    are its prefixes, which `_Compiled._switches` accounts for.
+    """
+    if not words:
+        return "(?!)"
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        kids = sorted(ch for ch in node if ch)
+        if not kids:
+            return ""
+        alternatives = [re.escape(ch) + build(node[ch]) for ch in kids]
+        body = alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
+class _Gated:
+    """Patterns, each run on a text only when the text contains one of its needles.
+
+    One pass of a trie-shaped regex finds every needle in the text; each needle found switches
+    on the patterns that need it, and those that need any of its prefixes.
+    """
+
+    def __init__(self, items: list[tuple[object, re.Pattern]]):
+        self.items = items
+        self.always: list[int] = []
+        by_needle: dict[str, set[int]] = {}
+        for n, (_, regex) in enumerate(items):
+            needles = _needles(regex.pattern)
+            if needles is None:
+                self.always.append(n)
+            for needle in needles or ():
+                by_needle.setdefault(needle, set()).add(n)
+        self.switches = {
+            found: frozenset().union(*(p for k, p in by_needle.items() if found.startswith(k)))
+            for found in by_needle
+        }
+        self.finder = re.compile(f"(?=({_trie(list(by_needle))}))")
+
+    def finditer(self, norm: str):
+        todo = set(self.always)
+        for m in self.finder.finditer(norm):
+            todo.update(self.switches[m.group(1)])
+        for n in sorted(todo):
+            owner, regex = self.items[n]
+            for m in regex.finditer(norm):
+                if m.end() > m.start():
+                    yield owner, m
+
+
+def _needles(pattern: str) -> frozenset[str] | None:
+    try:
+        return _needles_of(sre_parse.parse(pattern))
+    except Exception:  # noqa: BLE001 - an unreadable pattern simply gets no shortcut
+        return None
+
+
+# ----------------------------------------------------------------------------- compiled rules
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    id: str
+    level: str
+    explanation: str
+    regexes: tuple[re.Pattern, ...]
+    negatable: bool
+    scene: bool
+    masks: frozenset[str]
+    in_the_past: str
+    historical: bool
+    about_default: str
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    rule: _Rule
+    level: str
+    explanation: str
+    about: str = "self"
+
+
+_QUOTE_SPAN = re.compile(
+    r'"([^"\n]{1,400})"'
+    r"|(?<![a-z0-9])'((?:[^'\n]|'(?=[a-z]))+?)'(?![a-z0-9])"
+)
+_RECIPIENT = re.compile(r"\b(?:to|for|with)\s+(?:my\s+|her\s+|his\s+|their\s+|our\s+)?$")
+_SENTENCE_END = re.compile(r"[.!?;\n\r]+|…|\s[-–—]\s")
+_WORD = re.compile(r"[a-z0-9']+")
+_TRANSLATE = str.maketrans({
+    "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'",
+    "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+})  # fmt: skip
+_REPEATS = re.compile(r"([a-z])\1\1+")
+# Letters written as digits or symbols inside a word: "k1ll", "d13", "mys3lf" (same length).
+_LEET = re.compile(r"(?<=[a-z])[013@$]+|[013@$]+(?=[a-z])")
+_LEET_MAP = str.maketrans("013@$", "oieas")
+
+
+def _normalise(text: str) -> tuple[str, list[int] | None]:
+    """Lower-cased text and, when its length changed, a map from its positions to the text's."""
+    low = text.translate(_TRANSLATE).lower()
+    index: list[int] | None = None
+    if len(low) != len(text):  # a few characters lower-case to two (İ): keep the first
+        low = "".join(c.translate(_TRANSLATE).lower()[:1] or c for c in text)
+    if _LEET.search(low):
+        low = _LEET.sub(lambda m: m.group().translate(_LEET_MAP), low)
+    if _REPEATS.search(low):
+        parts: list[str] = []
+        index = []
+        last = 0
+        for found in _REPEATS.finditer(low):
+            parts.append(low[last : found.start() + 2])
+            index.extend(range(last, found.start() + 2))
+            last = found.end()
+        parts.append(low[last:])
+        index.extend(range(last, len(low)))
+        index.append(len(low))
+        low = "".join(parts)
+    return low, index
+
+
+class _Compiled:
+    def __init__(self, spec: RulesSpec, source: str):
+        self.version = spec.version
+        lex = spec.lexicon
+        for name, value in lex.items():
+            _compile(_expand(value, lex, f"{source}: lexicon {name}"), f"{source}: lexicon {name}")
+
+        rules: list[_Rule] = []
+        ids = set()
+        for rule in spec.rules:
+            where = f"{source}: rule '{rule.id}'"
+            if rule.id in ids:
+                raise RulesError(f"{where}: the id is used twice")
+            ids.add(rule.id)
+            regexes = []
+            for n, pattern in enumerate(rule.patterns, start=1):
+                expanded = _expand(pattern, lex, f"{where} pattern {n}")
+                regexes.append(_compile(expanded, f"{where} pattern {n}"))
+            rules.append(
+                _Rule(rule.id, rule.level, rule.explanation, tuple(regexes),
+                      rule.negatable, rule.scene, frozenset(rule.masks), rule.in_the_past,
+                      rule.historical, rule.about_default)
+            )  # fmt: skip
+        for rule in spec.rules:
+            unknown = set(rule.masks) - ids
+            if unknown:
+                raise RulesError(
+                    f"{source}: rule '{rule.id}' masks unknown rules {sorted(unknown)}"
+                )
+        self.rules = tuple(rules)
+        self.rule_specs = {r.id: r for r in spec.rules}
+        self._rules = _Gated([(r, rx) for r in rules for rx in r.regexes])
+
+        idioms = []
+        for idiom in spec.idioms:
+            for n, pattern in enumerate(idiom.patterns, start=1):
+                where = f"{source}: idiom '{idiom.id}' pattern {n}"
+                idioms.append((idiom.id, _compile(_expand(pattern, lex, where), where)))
+        self._idioms = _Gated(idioms)
+
+        neg = spec.negation
+        cues = _words(neg.cues, lex, f"{source}: negation cues")
+        fillers = _words(neg.fillers, lex, f"{source}: negation fillers") if neg.fillers else None
+        filler_part = rf"(?:(?:{fillers})\s+){{0,4}}" if fillers else ""
+        self.negation = _compile(rf"\b(?:{cues})\s+{filler_part}$", f"{source}: negation")
+
+        self.past = self._cues(spec.past, lex, f"{source}: past")
+        self.present = self._cues(spec.present, lex, f"{source}: present")
+        self.hypothetical = self._cues(spec.hypothetical, lex, f"{source}: hypothetical")
+        self.recovery = self._cues(spec.recovery, lex, f"{source}: recovery")
+        self.still_hard = _compile(
+            "|".join(f"(?:{_expand(p, lex, source)})" for p in spec.recovery.unless) or r"(?!)",
+            f"{source}: recovery unless",
+        )
+        self.past_note = spec.past.explanation
+        self.hypothetical_note = spec.hypothetical.explanation
+        self.no_intent = self._cues(spec.no_intent, lex, f"{source}: no_intent")
+        self.no_intent_note = spec.no_intent.explanation
+
+        sub = spec.subjects
+        first = _words(sub.first_person, lex, f"{source}: subjects first_person")
+        other = _words(sub.other_person, lex, f"{source}: subjects other_person")
+        unclear = _words(sub.unclear_person or ["(?!)"], lex, f"{source}: subjects unclear_person")
+        generic = _words(sub.generic_person or ["(?!)"], lex, f"{source}: subjects generic_person")
+        speech = _words(sub.speech_verbs, lex, f"{source}: subjects speech_verbs")
+        where = f"{source}: subjects"
+        # "they" is someone else when the text has named someone, and unclear when not.
+        they = r"they|they\s*'?\s*(?:re|d|ll|ve)|theyre|them|themselves|themself"
+        self.person = _compile(
+            rf"\b(?:(?P<self>{first})|(?P<they>{they})|(?P<other>{other})"
+            rf"|(?P<unclear>{unclear})|(?P<generic>{generic}))(?![a-z0-9'])",
+            where,
+        )
+        # Inside a phrase: "my" + a noun that is not a person ("my life", "my arms") is the
+        # writer; "her", "his", "their" + anything is someone else.
+        self.in_phrase = _compile(
+            rf"\b(?:(?P<self>{first}|my(?!\s+(?:[a-z]+\s+)?(?:{other})(?![a-z0-9'])))"
+            rf"|(?P<they>{they})|(?P<other>{other}|his|their)|(?P<unclear>{unclear})"
+            rf"|(?P<generic>{generic}))(?![a-z0-9'])",
+            where,
+        )
+        # "took dad's pills": the owner of the means is not the one at risk. (The owner of a
+        # place is: "blades in my daughter's bin".)
+        pills = _expand("{pills}", lex, where) if "pills" in lex else "pills"
+        self.owned = _compile(
+            rf"\s+(?:{pills}|razors?|blades?|knife|knives|gun|belt|car|phone)\b",
+            where,
+        )
+        # Danger at home: the writer is there if they name themselves, or "we" or "us".
+        self.writer_there = _compile(rf"\b(?:{first}|we|we\s*'?\s*re|us)(?![a-z0-9'])", where)
+        self.unclear_marker = _compile(
+            "|".join(f"(?:{_expand(e, lex, where)})" for e in sub.unclear_markers) or r"(?!)",
+            where,
+        )
+
+        self.third_verb = _compile(
+            rf"\s*(?:{_words(sub.third_person_verbs or ['(?!)'], lex, where)})\b", where
+        )
+        self.third_verb_before = _compile(
+            rf"\b(?:{_words(sub.third_person_verbs or ['(?!)'], lex, where)})\s+$", where
+        )
+        self.echo = _compile("|".join(f"(?:{_expand(e, lex, where)})" for e in sub.echo)
+                             or r"(?!)", where)  # fmt: skip
+        who = rf"(?:(?P<self>{first})|(?P<other>{other}|{they}))"
+        # "mum said 'I want to die'" / "'I want to die,' mum said" / "mum said: I want to die"
+        self.said_before = _compile(
+            rf"\b(?:{speech})(?:\s+(?:to\s+)?(?:me|us|him|her|them))?(?:\s+that)?\s*[:,]?\s*$",
+            where,
+        )
+        self.said_after = _compile(
+            rf"\s*[,.!?]*\s*(?:{who}\s+(?:[a-z']+\s+)?(?:{speech})|(?:{speech})\s+"
+            rf"(?:(?P<self2>{first})|(?P<other2>{other})))\b",
+            where,
+        )
+        # "mum said I want to die": grammatically the writer, often direct speech: unclear.
+        self.reported_first = _compile(
+            rf"\b(?:{other})\s+(?:[a-z']+\s+){{0,2}}?(?:{speech})(?:\s+that)?\s*(?P<colon>:)?\s*$",
+            where,
+        )
+        self.said_tail = _compile(
+            rf"[^.!?\n]{{0,12}}?[,\s]\s*(?:(?:{other})\s+(?:[a-z']+\s+)?(?:{speech})"
+            rf"|(?:{speech})\s+(?:{other}))\s*[.!?;\n\r\"'…]*\s*$",
+            where,
+        )
+        self.together = _compile(r"(?:\bme|\bi)\s+and\s+(?:my\s+)?$", where)
+        self.together_after = _compile(r"\s+and\s+(?:i|me|myself)\b", where)
+
+    @staticmethod
+    def _cues(spec: CueSpec, lex: dict[str, str], where: str) -> re.Pattern:
+        return _compile("|".join(f"(?:{_expand(p, lex, where)})" for p in spec.patterns), where)
+
+    # ------------------------------------------------------------------------- screening
+
+    def screen(self, text: str) -> Screening:
+        if not text:
+            return Screening("none", "self", (), self.version)
+        norm, index = _normalise(text)
+        found = self._find(norm)
+        if not found:
+            return Screening("none", "self", (), self.version)
+        kept = self._judge(norm, found)
+        if not kept:
+            return Screening("none", "self", (), self.version)
+        kept.sort(key=lambda c: (c.start, c.end))
+        matches = tuple(
+            Match(self._phrase(text, index, c.start, c.end), c.rule.id, c.level, c.about,
+                  c.explanation)
+            for c in kept
+        )  # fmt: skip
+        top = max(_RANK[m.level] for m in matches)
+        at_top = {m.about for m in matches if _RANK[m.level] == top}
+        about = "self" if "self" in at_top else "unclear" if "unclear" in at_top else "other"
+        return Screening(LEVELS[top], about, matches, self.version)
+
+    @staticmethod
+    def _phrase(text: str, index: list[int] | None, start: int, end: int) -> str:
+        if index is None:
+            return text[start:end]
+        return text[index[start] : index[end]]  # to the end of a shortened run of letters
+
+    def _find(self, norm: str) -> list[_Candidate]:
+        return [
+            _Candidate(m.start(), m.end(), rule, rule.level, rule.explanation)
+            for rule, m in self._rules.finditer(norm)
+        ]
+
+    def idioms_in(self, text: str) -> list[str]:
+        """The ids of the idioms found in a text (for tests and rule review)."""
+        return [idiom for idiom, _ in self._idioms.finditer(_normalise(text)[0])]
+
+    def _judge(self, norm: str, found: list[_Candidate]) -> list[_Candidate]:
+        bounds = [0]
+        for m in _SENTENCE_END.finditer(norm):
+            bounds.append(m.end())
+        idioms = [(m.start(), m.end()) for _, m in self._idioms.finditer(norm)]
+        quotes = None
+        recovered = None
+        kept: list[_Candidate] = []
+        for c in found:
+            if any(s <= c.start and c.end <= e for s, e in idioms):
+                continue
+            n = bisect.bisect_right(bounds, c.start) - 1
+            s0 = bounds[n]
+            s1 = bounds[n + 1] if n + 1 < len(bounds) else len(norm)
+            if c.rule.negatable and self.negation.search(norm, max(s0, c.start - 80), c.start):
+                continue
+            hypothetical = c.level == "urgent" and self.hypothetical.search(
+                norm, max(s0, c.start - 80), c.start
+            )
+            if hypothetical:
+                c.level = "concern"
+                c.explanation = _note(c.explanation, self.hypothetical_note)
+            elif c.level == "urgent" and self.no_intent.search(norm, s0, s1):
+                c.level = "concern"
+                c.explanation = _note(c.explanation, self.no_intent_note)
+            elif c.rule.historical or self._in_the_past(norm, s0, s1, c.start, c.end):
+                # Told as past: a statement of recovery anywhere in the text settles it.
+                if recovered is None:
+                    recovered = bool(self.recovery.search(norm)) and not bool(
+                        self.still_hard.search(norm)
+                    )
+                if recovered or c.rule.in_the_past == "drop":
+                    continue
+                if c.rule.in_the_past == "soften" and c.level == "urgent":
+                    c.level = "concern"
+                    c.explanation = _note(c.explanation, self.past_note)
+            if quotes is None:
+                quotes = self._quotes(norm)
+            c.about = self._about(norm, bounds, n, s0, s1, c, quotes)
+            kept.append(c)
+        return self._resolve(kept)
+
+    def _in_the_past(self, norm: str, s0: int, s1: int, start: int, end: int) -> bool:
+        def near(regex: re.Pattern) -> bool:
+            for m in regex.finditer(norm, max(s0, start - 60), end):
+                if m.start() < start and len(_WORD.findall(norm, m.end(), start)) <= 3:
+                    return True
+            for m in regex.finditer(norm, end, min(s1, end + 60)):
+                if len(_WORD.findall(norm, end, m.start())) <= 6:
+                    return True
+            return False
+
+        return near(self.past) and not near(self.present)
+
+    @staticmethod
+    def _resolve(kept: list[_Candidate]) -> list[_Candidate]:
+        masked = [c for c in kept if c.rule.masks]
+        out = []
+        seen = set()
+        for c in kept:
+            if (c.start, c.end, c.rule.id) in seen:  # two patterns of one rule, same words
+                continue
+            seen.add((c.start, c.end, c.rule.id))
+            if any(m is not c and c.rule.id in m.rule.masks and m.start <= c.start
+                   and c.end <= m.end for m in masked):  # fmt: skip
+                continue
+            out.append(c)
+        final = []
+        for c in out:
+            inside = any(
+                o is not c and o.start <= c.start and c.end <= o.end
+                and _RANK[o.level] >= _RANK[c.level]
+                and (o.end - o.start > c.end - c.start or _RANK[o.level] > _RANK[c.level]
+                     or o.rule.id < c.rule.id)
+                for o in out
+            )  # fmt: skip
+            if not inside:
+                final.append(c)
+        return final
+
+    # ------------------------------------------------------------------------- whom
+
+    def _quotes(self, norm: str) -> list[tuple[int, int, str | None]]:
+        """Quoted spans and whom they are attributed to ("self", "other" or None)."""
+        if '"' not in norm and "'" not in norm:
+            return []
+        spans = []
+        for m in _QUOTE_SPAN.finditer(norm):
+            qs, qe = m.start(), m.end()
+            who = None
+            before = self.said_before.search(norm, max(0, qs - 60), qs)
+            if before:
+                # The speaker: the nearest person before the verb in that sentence; a speaker
+                # who is named but is not a person word ("my 14-year-old wrote") is someone else.
+                verb = before.start()
+                start = max([0, *(e.end() for e in _SENTENCE_END.finditer(norm, 0, verb))])
+                speaker = None
+                for speaker in self.person.finditer(norm, start, verb):  # noqa: B007
+                    pass
+                if speaker is not None:
+                    who = "self" if speaker.lastgroup == "self" else "other"
+                elif _WORD.search(norm, start, verb):
+                    who = "other"
+            else:
+                after = self.said_after.match(norm, qe)
+                if after:
+                    first = after.group("self") or after.group("self2")
+                    who = "self" if first else "other"
+            spans.append((qs, qe, who))
+        return spans
+
+    def _about(self, norm, bounds, n, s0, s1, c: _Candidate, quotes) -> str:
+        start, end = c.start, c.end
+        scope = s0
+        for qs, qe, who in quotes:
+            if qs < start and end <= qe:
+                if who == "other":
+                    return "other"
+                scope = max(s0, qs + 1)
+                break
+
+        # "asking for a friend", "I don't know who wrote it": nobody can say whom.
+        if self.unclear_marker.search(norm, s0, s1):
+            return "unclear"
+
+        # 1. The phrase names its person: "kill myself", "hurt herself", "hits me". Someone
+        # the phrase is addressed to or shared with ("a note to us", "with grandma") is not it.
+        kinds = {
+            m.lastgroup
+            for m in self.in_phrase.finditer(norm, start, end)
+            if not _RECIPIENT.search(norm, max(0, m.start() - 24), m.start())
+            and not (m.group().endswith("s") and self.owned.match(norm, m.end()))
+        }
+        if "self" in kinds:
+            return "self"
+        # Danger at home: the writer in the scene ("...and I'm scared", "hit us") is at risk.
+        if c.rule.scene and self.writer_there.search(norm, s0, s1):
+            return "self"
+        if "they" in kinds and "other" not in kinds:
+            kinds.add(self._they(norm, s0))
+        if "other" in kinds:
+            return "self" if self.echo.search(norm, end, s1) else "other"
+
+        # 2. The nearest person before the phrase in its sentence (a phrase that starts inside
+        # a word, "brother's been...", counts that word as before it).
+        until = start
+        while until < end and until > 0 and norm[until - 1] not in " \t\n":
+            until += 1
+        # "Everyone leaves, so what's the point": a word for people in general counts only
+        # straight before the phrase.
+        last = None
+        for found in self.person.finditer(norm, scope, until):
+            if found.lastgroup != "generic" or len(_WORD.findall(norm, found.end(), start)) <= 1:
+                last = found
+        if last is not None and last.lastgroup == "generic":
+            return "unclear"
+        if last is not None:
+            kind = last.lastgroup
+            if kind == "self":
+                said = self.reported_first.search(norm, max(scope, last.start() - 60), last.start())
+                if said:
+                    return "other" if said.group("colon") else "unclear"
+                if self.said_tail.match(norm, end, s1):
+                    return "other"
+                return "self"
+            if kind == "they":
+                kind = self._they(norm, last.start())
+            if kind == "other":
+                if self.together.search(norm, max(scope, last.start() - 16), last.start()):
+                    return "self"
+                if self.together_after.match(norm, last.end()):
+                    return "self"
+                return "self" if self.echo.search(norm, end, s1) else "other"
+            return "unclear"
+
+        # 3. No person before it in the sentence.
+        if self.said_tail.match(norm, end, s1):
+            return "other"
+        if c.rule.about_default != "self":
+            return c.rule.about_default
+        if self.third_verb.match(norm, start) or self.third_verb_before.search(
+            norm, max(scope, start - 20), start
+        ):
+            # "...wants to die": look back for the person it refers to.
+            earlier = [m.lastgroup for m in self.person.finditer(norm, 0, s0)]
+            return "other" if "other" in earlier else "unclear"
+        if n > 0:
+            p0 = bounds[n - 1]
+            previous = [m.lastgroup for m in self.person.finditer(norm, p0, s0)]
+            if previous and previous[-1] == "other" and "self" not in previous:
+                return "unclear"
+        return "self"
+
+    def _they(self, norm: str, before: int) -> str:
+        """'they' is someone else when the text named someone before it, else unclear."""
+        named = any(m.lastgroup == "other" for m in self.person.finditer(norm, 0, before))
+        return "other" if named else "unclear"
+
+
+def _note(explanation: str, note: str) -> str:
+    return f"{explanation.rstrip('.')}, {note}."
+
+
+# ----------------------------------------------------------------------------- public API
+
+
+def load_rules(path: Path = RULES_PATH) -> _Compiled:
+    """Read, check and compile a rule file. Raises RulesError naming what is wrong."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise RulesError(f"{path.name}: cannot read the rule file ({error.strerror})") from None
+    except yaml.YAMLError as error:
+        raise RulesError(f"{path.name}: not valid YAML ({error})") from None
+    try:
+        spec = RulesSpec.model_validate(data)
+    except ValidationError as error:
+        raise RulesError(f"{path.name}: {_describe(error, data)}") from None
+    return _Compiled(spec, path.name)
+
+
+def _describe(error: ValidationError, data) -> str:
+    problems = []
+    for item in error.errors():
+        loc = list(item["loc"])
+        label = ".".join(str(part) for part in loc)
+        if len(loc) >= 2 and loc[0] in ("rules", "idioms") and isinstance(loc[1], int):
+            with contextlib.suppress(KeyError, IndexError, TypeError):
+                label = f"{loc[0][:-1]} '{data[loc[0]][loc[1]]['id']}'" + "".join(
+                    f".{part}" for part in loc[2:]
+                )
+        problems.append(f"{label}: {item['msg']}")
+    return "; ".join(problems)
+
+
+@functools.cache
+def rules() -> _Compiled:
+    """The shipped rules, compiled once per process."""
+    return load_rules(RULES_PATH)
+
+
+def screen(text: str) -> Screening:
+    """Screen one text with the shipped rules."""
+    return rules().screen(text)
+
+
+def screen_many(texts: Iterable[str]) -> list[Screening]:
+    """Screen many texts; the rules are compiled once."""
+    compiled = rules()
+    return [compiled.screen(text) for text in texts]

@@ -1,0 +1,169 @@
+"""The risk screen against labelled texts: the development corpus and the held-out corpus.
+
+Run with `pytest -s` to see each confusion matrix (expected level/about down the side, what the
+screen said across the top).
+
+Targets (issue 6), on each corpus:
+- recall of urgent-about-self at least 0.95: of the texts labelled urgent/self, the share the
+  screen calls urgent/self;
+- precision of urgent-about-self at least 0.85: of the texts the screen calls urgent/self, the
+  share labelled urgent/self;
+- no text labelled about "other" is screened as about "self" (at any level above none: a "none"
+  screening is "self" only by convention and names nobody).
+
+dev-corpus.jsonl was written alongside the rules and is used to develop them. The held-out
+corpus (corpus/risk-corpus.jsonl) was written separately, by someone who had not seen the
+rules; docs/safety/risk-screen.md records its numbers.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from kindling.safety.screen import ABOUTS, LEVELS, screen_many
+
+HERE = Path(__file__).parent
+DEV = HERE / "dev-corpus.jsonl"
+HELD_OUT = HERE / "corpus" / "risk-corpus.jsonl"
+
+RECALL_TARGET = 0.95
+PRECISION_TARGET = 0.85
+CELLS = [("none", "self")] + [(lv, ab) for lv in LEVELS[1:] for ab in ABOUTS]
+
+
+def load(path: Path) -> list[dict]:
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        assert isinstance(row.get("text"), str), f"{path.name} line {number}: no text"
+        assert row.get("level") in LEVELS, f"{path.name} line {number}: level {row.get('level')}"
+        about = row.get("about") or "self"
+        assert about in ABOUTS, f"{path.name} line {number}: about {about}"
+        row["about"] = "self" if row["level"] == "none" else about
+        rows.append(row)
+    return rows
+
+
+@dataclass
+class Report:
+    name: str
+    rows: list[dict]
+    predicted: list[tuple[str, str]]
+
+    @property
+    def expected(self) -> list[tuple[str, str]]:
+        return [(r["level"], r["about"]) for r in self.rows]
+
+    @property
+    def confusion(self) -> Counter:
+        return Counter(zip(self.expected, self.predicted, strict=True))
+
+    def _count(self, want=None, got=None) -> int:
+        return sum(
+            1
+            for e, p in zip(self.expected, self.predicted, strict=True)
+            if (want is None or e == want) and (got is None or p == got)
+        )
+
+    @property
+    def recall(self) -> float:
+        labelled = self._count(want=("urgent", "self"))
+        return self._count(want=("urgent", "self"), got=("urgent", "self")) / max(labelled, 1)
+
+    @property
+    def precision(self) -> float:
+        flagged = self._count(got=("urgent", "self"))
+        hits = self._count(want=("urgent", "self"), got=("urgent", "self"))
+        return hits / flagged if flagged else 1.0
+
+    @property
+    def other_as_self(self) -> list[dict]:
+        return [
+            row
+            for row, (level, about) in zip(self.rows, self.predicted, strict=True)
+            if row["about"] == "other" and level != "none" and about == "self"
+        ]
+
+    @property
+    def level_accuracy(self) -> float:
+        same = sum(e[0] == p[0] for e, p in zip(self.expected, self.predicted, strict=True))
+        return same / len(self.rows)
+
+    def mistakes(self) -> list[str]:
+        return [
+            f"  {row.get('id')}: labelled {e[0]}/{e[1]}, screened {p[0]}/{p[1]}: {row['text']}"
+            for row, e, p in zip(self.rows, self.expected, self.predicted, strict=True)
+            if e != p
+        ]
+
+    def text(self) -> str:
+        short = {cell: f"{cell[0][:3]}/{cell[1][:3]}" for cell in CELLS}
+        width = 9
+        lines = [
+            f"{self.name}: {len(self.rows)} texts",
+            "expected \\ screened".ljust(20) + "".join(short[c].rjust(width) for c in CELLS),
+        ]
+        confusion = self.confusion
+        for want in CELLS:
+            counts = [confusion[(want, got)] for got in CELLS]
+            if not any(counts):
+                continue
+            lines.append(short[want].ljust(20) + "".join(str(n).rjust(width) for n in counts))
+        lines += [
+            f"urgent/self recall    {self.recall:.3f}  (target >= {RECALL_TARGET})",
+            f"urgent/self precision {self.precision:.3f}  (target >= {PRECISION_TARGET})",
+            f"labelled other, screened self: {len(self.other_as_self)}  (target 0)",
+            f"level agrees: {self.level_accuracy:.3f}; level and about agree: "
+            f"{1 - len(self.mistakes()) / len(self.rows):.3f}",
+        ]
+        return "\n".join(lines)
+
+
+def evaluate(name: str, path: Path) -> Report:
+    rows = load(path)
+    screened = screen_many(row["text"] for row in rows)
+    return Report(name, rows, [(s.level, s.about) for s in screened])
+
+
+def _check(report: Report) -> None:
+    print()
+    print(report.text())
+    mistakes = report.mistakes()
+    if mistakes:
+        print("disagreements:")
+        print("\n".join(mistakes))
+    assert report.recall >= RECALL_TARGET
+    assert report.precision >= PRECISION_TARGET
+    assert report.other_as_self == [], [r["text"] for r in report.other_as_self]
+
+
+def test_the_dev_corpus_is_big_and_varied():
+    rows = load(DEV)
+    assert len(rows) >= 150
+    assert len({r["id"] for r in rows}) == len(rows)
+    assert {r["voice"] for r in rows} == {"adult", "teen", "child"}
+    assert len({r["category"] for r in rows}) >= 15
+    assert {(r["level"], r["about"]) for r in rows} >= {
+        ("none", "self"),
+        ("concern", "self"),
+        ("concern", "other"),
+        ("urgent", "self"),
+        ("urgent", "other"),
+    }
+
+
+def test_the_dev_corpus_meets_the_targets():
+    _check(evaluate("development corpus (dev-corpus.jsonl)", DEV))
+
+
+def test_the_held_out_corpus_meets_the_targets():
+    if not HELD_OUT.exists():
+        pytest.skip(f"the held-out corpus {HELD_OUT.relative_to(HERE)} has not been written yet")
+    _check(evaluate("held-out corpus (corpus/risk-corpus.jsonl)", HELD_OUT))

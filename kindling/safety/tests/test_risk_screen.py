@@ -1,0 +1,455 @@
+"""The risk screen: each kind of statement, who it is about, and the rule file itself."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kindling.safety import screen as risk
+from kindling.safety.screen import RULES_PATH, RulesError, load_rules, screen, screen_many
+
+DEV_CORPUS = Path(__file__).with_name("dev-corpus.jsonl")
+
+
+def level_about(text: str) -> tuple[str, str]:
+    found = screen(text)
+    return found.level, found.about
+
+
+# ----------------------------------------------------------------------------- issue 6
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # direct and indirect statements
+        ("I want to die", ("urgent", "self")),
+        ("everyone would be better off without me", ("urgent", "self")),
+        ("I've been cutting again", ("urgent", "self")),
+        ("I won't be around much longer", ("urgent", "self")),
+        # denials and idioms
+        ("I would never hurt myself", ("none", "self")),
+        ("this homework is killing me", ("none", "self")),
+        ("I died laughing", ("none", "self")),
+        # text-speak
+        ("kms", ("urgent", "self")),
+        ("wanna die", ("urgent", "self")),
+        # a child writing about a parent
+        ("mum says she wants to die", ("urgent", "other")),
+        ("dad took too many pills again", ("urgent", "other")),
+    ],
+)
+def test_the_examples_in_the_issue(text, expected):
+    assert level_about(text) == expected
+
+
+# ----------------------------------------------------------------------------- categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to kill myself",
+        "I don't want to be alive anymore",
+        "I wish I was dead",
+        "I want to go to sleep and never wake up",
+        "I've been thinking about suicide a lot",
+        "I have nothing left to live for",
+        "nobody would even notice if I died",
+        "I've got a plan to end my life on Friday",
+        "I've been saving up my pills",
+        "This is goodbye. Thank you for everything.",
+        "I've been giving away my things",
+        "I cut myself last night",
+        "I took too many pills an hour ago",
+        "I tried to kill myself last night",
+        "I can't keep myself safe tonight",
+        "Dad hits me when he's drunk",
+        "I don't feel safe at home",
+    ],
+)
+def test_urgent_statements_about_the_writer(text):
+    assert level_about(text) == ("urgent", "self")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I feel hopeless",
+        "What's the point of anything",
+        "I'm worthless",
+        "I'm such a burden",
+        "I wish I could just disappear",
+        "I really want to cut but I haven't",
+        "sh urges are bad today",
+        "I tried to kill myself when I was 16",
+        "I used to cut in year 9",
+        "People at school keep telling me to kill myself",
+    ],
+)
+def test_concerns_about_the_writer(text):
+    assert level_about(text) == ("concern", "self")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kms",
+        "i should just kys",
+        "wanna die rn",
+        "i want to unalive myself",
+        "feeling suicidle again",
+        "i want to kil myself",
+        "sh again last night",
+        "i just wanna dieeee",
+        "i want 2 die",
+        "I WANT TO DIE",
+    ],
+)
+def test_misspellings_and_text_speak(text):
+    assert level_about(text) == ("urgent", "self")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I would never hurt myself",
+        "I'm not suicidal, just tired",
+        "I'm not going to kill myself",
+        "I don't want to die",
+        "I've never wanted to kill myself",
+        "No suicidal thoughts this week",
+        "I have no intention of ending my life",
+        "I haven't got any thoughts of hurting myself",
+    ],
+)
+def test_denials_are_not_risk(text):
+    assert level_about(text) == ("none", "self")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this homework is killing me",
+        "I died laughing",
+        "I could kill for a coffee",
+        "I'm dead tired",
+        "my phone died",
+        "I cut my hair",
+        "I nearly died of embarrassment",
+        "Mum is going to kill me when she sees my room",
+        "I cut myself chopping onions",
+        "I'd rather die than wear that jumper",
+        "This is goodbye for the holidays!",
+        "We learned about suicide prevention in class",
+    ],
+)
+def test_idioms_are_not_risk(text):
+    assert level_about(text) == ("none", "self")
+
+
+def test_a_denial_does_not_cancel_a_phrase_that_carries_its_own_not():
+    assert level_about("I don't want to live") == ("urgent", "self")
+    assert level_about("I don't see the point in living") == ("urgent", "self")
+    assert level_about("I'm not safe at home") == ("urgent", "self")
+
+
+def test_a_what_if_is_a_concern_not_urgent():
+    assert level_about("If I ever feel like hurting myself I will call Lifeline") == (
+        "concern",
+        "self",
+    )
+
+
+def test_the_past_is_a_concern_unless_something_puts_it_in_the_present():
+    assert level_about("I tried to kill myself two years ago") == ("concern", "self")
+    assert level_about("I used to cut and I started cutting again last night") == (
+        "urgent",
+        "self",
+    )
+    found = screen("I tried to kill myself when I was 15")
+    assert "past" in found.matches[0].explanation
+
+
+# ----------------------------------------------------------------------------- whom
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mum says she wants to die",
+        "dad took too many pills again",
+        "my sister is cutting",
+        "My dad is suicidal and I don't know what to do",
+        "I think my mum wants to kill herself",
+        "My best friend told me she wants to kill herself",
+        "Nan said she doesn't want to live anymore",
+        "My brother has been self harming and made me promise not to tell",
+        'Mum screamed "I want to die" at dinner',
+        '"I just want to die," mum said.',
+        "Mum said: I want to die",
+        "My mum overdosed again",
+        "Dad keeps saying everyone would be better off without him",
+        "Mum tried to kill herself and I found her",
+    ],
+)
+def test_someone_elses_risk_is_about_them(text):
+    level, about = level_about(text)
+    assert level == "urgent"
+    assert about == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mum says she wants to die and honestly so do I",
+        "Me and my sister both want to die",
+        "My mum and I both want to die sometimes",
+        "Dad makes me want to die",
+        "When mum yells at me I want to kill myself",
+        "My friend is suicidal and I've been cutting again",
+        "Dad took too many pills again. I want to die too.",
+    ],
+)
+def test_the_writer_in_the_same_sentence_or_text_keeps_it_about_them(text):
+    assert level_about(text) == ("urgent", "self")
+
+
+def test_a_parent_in_danger_and_the_writers_own_concern_is_urgent_about_the_parent():
+    found = screen("My sister cuts herself. I feel hopeless.")
+    assert (found.level, found.about) == ("urgent", "other")
+    # The writer's own concern is still listed for the clinician.
+    assert ("concern", "self") in {(m.level, m.about) for m in found.matches}
+
+
+def test_mum_said_i_is_unclear_not_the_writers_own_risk():
+    # Without quotation marks this could be mum's words or the writer's: say so.
+    assert level_about("mum said i want to die") == ("urgent", "unclear")
+
+
+def test_danger_at_home_is_about_the_writer_when_they_are_in_the_scene():
+    assert level_about("Dad hit mum again last night and I'm scared") == ("urgent", "self")
+    assert level_about("He threatened to kill us if we tell anyone") == ("urgent", "self")
+    assert level_about("Mum's boyfriend hurt me again") == ("urgent", "self")
+    # Violence to someone else, with the writer not in the sentence, is about them.
+    assert level_about("Dad hit mum again") == ("urgent", "other")
+    assert level_about("My friend's dad hits her") == ("urgent", "other")
+
+
+def test_worry_about_a_parent_is_a_concern_about_them():
+    assert level_about("I'm really worried about my mum, she's not well") == ("concern", "other")
+    assert level_about("Mum won't get out of bed and I have to make dinner") == (
+        "concern",
+        "other",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Nobody named, or nobody can say who.
+        ("someone wants to die and I don't know what to do", ("urgent", "unclear")),
+        ("asking for a friend: how many panadol is too many?", ("urgent", "unclear")),
+        ("they said they'd end it", ("urgent", "unclear")),
+        ("does it hurt to die", ("concern", "unclear")),
+        # "they" after someone is named is that someone.
+        ("My parents fight a lot and they said they'd end it all", ("urgent", "other")),
+        # A word for people in general is not the subject unless it is right there.
+        ("Everyone leaves eventually so what's the point", ("concern", "self")),
+        # A speaker who is named, even without a person word, is not the writer.
+        ("Our eldest texted 'I want to die' last night", ("urgent", "other")),
+        # Taking someone else's tablets is the writer's own risk.
+        ("I swallowed a whole packet of mum's tablets", ("urgent", "self")),
+        # Evidence in someone's room is about them.
+        ("I found blades in my son's bin", ("urgent", "other")),
+    ],
+)
+def test_whom_when_the_person_is_hard_to_name(text, expected):
+    assert level_about(text) == expected
+
+
+def test_a_story_of_recovery_is_not_risk_unless_it_is_hard_now():
+    assert level_about("I haven't self harmed in 400 days, proud of myself") == ("none", "self")
+    assert level_about("I used to wish I was dead. Life is genuinely good now.") == (
+        "none",
+        "self",
+    )
+    assert level_about("Two years ago I overdosed. I'm doing better now but it's hard.") == (
+        "concern",
+        "self",
+    )
+
+
+def test_thoughts_without_intent_are_a_concern():
+    text = "I would never act on it but the thoughts of dying are there a lot"
+    found = screen(text)
+    assert (found.level, found.about) == ("concern", "self")
+    assert "no intention" in found.matches[0].explanation
+
+
+def test_letters_written_as_digits_and_on_purpose():
+    assert level_about("i wanna k1ll mys3lf") == ("urgent", "self")
+    assert level_about("wanna d13") == ("urgent", "self")
+    # "on purpose" outweighs what would otherwise read as an accident.
+    assert level_about("I burnt my arm on the stove") == ("none", "self")
+    assert level_about("I burnt my arm on the stove on purpose") == ("urgent", "self")
+
+
+# ----------------------------------------------------------------------------- results
+
+
+def test_a_screening_reports_the_writers_own_words_and_the_rule():
+    found = screen("Honestly?? I just WANT TO DIEEEE… sorry")
+    assert found.level == "urgent"
+    [match] = found.matches
+    assert match.phrase == "WANT TO DIEEEE"
+    assert match.rule == "wish-to-die"
+    assert match.explanation
+    assert found.rules_version == yaml.safe_load(RULES_PATH.read_text())["version"]
+
+
+def test_curly_quotes_and_odd_letters_keep_positions():
+    found = screen("İ don’t want to live anymore")
+    assert found.level == "urgent"
+    assert found.matches[0].phrase == "don’t want to live"
+
+
+def test_nothing_found_is_none_about_self():
+    for text in ["", "I had pizza and played with my dog.", "   "]:
+        found = screen(text)
+        assert (found.level, found.about, found.matches) == ("none", "self", ())
+
+
+def test_results_are_frozen():
+    found = screen("I want to die")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        found.level = "none"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        found.matches[0].level = "none"
+
+
+def test_screen_many_matches_screen():
+    texts = ["I want to die", "mum says she wants to die", "I had a good day", ""]
+    assert screen_many(texts) == [screen(t) for t in texts]
+    assert screen_many(t for t in texts) == [screen(t) for t in texts]
+
+
+def test_the_shortcut_never_hides_a_match():
+    """Running every pattern on every text finds exactly what the needle shortcut finds."""
+    compiled = risk.rules()
+    texts = [json.loads(line)["text"] for line in DEV_CORPUS.read_text().splitlines()]
+    texts += [ex for spec in compiled.rule_specs.values() for ex in spec.examples]
+    every = [(r, rx) for r in compiled.rules for rx in r.regexes]
+    for text in texts:
+        norm, _ = risk._normalise(text)
+        slow = sorted(
+            (rule.id, m.start(), m.end()) for rule, rx in every for m in rx.finditer(norm)
+        )
+        fast = sorted((rule.id, m.start(), m.end()) for rule, m in compiled._rules.finditer(norm))
+        assert fast == slow, text
+
+
+# ----------------------------------------------------------------------------- the rule file
+
+
+def test_the_rule_file_loads_and_every_rule_explains_itself():
+    compiled = load_rules(RULES_PATH)
+    assert compiled.version
+    assert len(compiled.rules) >= 10
+    for spec in compiled.rule_specs.values():
+        assert spec.explanation.strip(), spec.id
+        assert spec.explanation.endswith("."), spec.id
+        assert spec.examples, f"rule {spec.id} has no examples"
+
+
+def _rule_ids(text: str) -> set[str]:
+    return {m.rule for m in screen(text).matches}
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "example"),
+    [(r.id, ex) for r in risk.rules().rule_specs.values() for ex in r.examples],
+)
+def test_every_rule_catches_its_examples(rule_id, example):
+    compiled = risk.rules()
+    norm, _ = risk._normalise(example)
+    rule = next(r for r in compiled.rules if r.id == rule_id)
+    assert any(rx.search(norm) for rx in rule.regexes), f"{rule_id}: {example!r}"
+    assert screen(example).level != "none", example
+
+
+def test_every_idiom_catches_its_examples():
+    spec = yaml.safe_load(RULES_PATH.read_text())
+    compiled = risk.rules()
+    for idiom in spec["idioms"]:
+        assert idiom["examples"], idiom["id"]
+        for example in idiom["examples"]:
+            assert idiom["id"] in compiled.idioms_in(example), (idiom["id"], example)
+            assert screen(example).level == "none", example
+
+
+def test_every_denial_example_is_none():
+    spec = yaml.safe_load(RULES_PATH.read_text())
+    for example in spec["negation"]["examples"]:
+        assert screen(example).level == "none", example
+
+
+def _broken_copy(tmp_path: Path, change) -> Path:
+    data = yaml.safe_load(RULES_PATH.read_text())
+    change(data)
+    path = tmp_path / "risk-rules.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True))
+    return path
+
+
+def test_a_bad_pattern_is_refused_naming_the_rule(tmp_path):
+    def break_it(data):
+        data["rules"][2]["patterns"].insert(0, r"\bkill(\s+myself")
+
+    path = _broken_copy(tmp_path, break_it)
+    rule_id = yaml.safe_load(RULES_PATH.read_text())["rules"][2]["id"]
+    with pytest.raises(RulesError) as caught:
+        load_rules(path)
+    message = str(caught.value)
+    assert f"rule '{rule_id}' pattern 1" in message
+    assert "does not compile" in message
+    assert "risk-rules.yaml" in message
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda d: d["rules"][0]["patterns"].append(r"\b{nosuchword}\b"), "unknown lexicon"),
+        (lambda d: d["rules"][0]["patterns"].append(r"\bMum\b"), "lower case"),
+        (lambda d: d["rules"][0].update(explanation="   "), "explanation"),
+        (lambda d: d["rules"][0].update(level="severe"), "level"),
+        (lambda d: d["rules"][1].update(id=d["rules"][0]["id"]), "used twice"),
+        (lambda d: d["rules"][0].update(masks=["no-such-rule"]), "masks unknown"),
+        (lambda d: d["idioms"][0]["patterns"].append("(unclosed"), "idiom"),
+        (lambda d: d.pop("version"), "version"),
+    ],
+)
+def test_other_mistakes_in_the_rule_file_are_refused_clearly(tmp_path, change, expected):
+    path = _broken_copy(tmp_path, change)
+    with pytest.raises(RulesError, match=re.escape(expected)):
+        load_rules(path)
+
+
+def test_a_rule_id_is_named_in_a_schema_error(tmp_path):
+    def break_it(data):
+        data["rules"][3]["level"] = "severe"
+
+    path = _broken_copy(tmp_path, break_it)
+    rule_id = yaml.safe_load(RULES_PATH.read_text())["rules"][3]["id"]
+    with pytest.raises(RulesError, match=re.escape(f"rule '{rule_id}'")):
+        load_rules(path)
+
+
+def test_a_missing_rule_file_is_a_clear_error(tmp_path):
+    with pytest.raises(RulesError, match="cannot read"):
+        load_rules(tmp_path / "nowhere.yaml")
