@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise answers /static/ and the crisis pages before anything touches the database.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A practice's own crisis page: a file too, served before anything touches the database.
+    "kindling.safety.practice_lines.PracticeCrisisPagesMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -223,6 +225,9 @@ EMAIL_CONFIG = env.email_url(
     "KINDLING_EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25"
 )
 globals().update(EMAIL_CONFIG)
+# A mail server that hangs must not hold up the page that sent the mail (an alert is sent as the
+# client's calm page opens): give up after this many seconds; the alert stays on the caseload.
+EMAIL_TIMEOUT = env.int("KINDLING_EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str("KINDLING_FROM_EMAIL", default="Kindling <no-reply@kindling.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

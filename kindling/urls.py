@@ -60,6 +60,11 @@ urlpatterns = [
     path("clients/<int:client_id>/safety-plan/", safety.client_plan, name="client_safety_plan"),
     path("clients/<int:client_id>/unlock", care.unlock, name="unlock"),
     path("alerts/<int:alert_id>/", safety.alert_detail, name="alert"),
+    path(
+        "practice/<int:practice_id>/crisis-lines/",
+        safety.practice_crisis_lines,
+        name="practice_crisis_lines",
+    ),
     path("check-ins/", measures.check_ins, name="check_ins"),
     path("check-ins/<int:administration_id>/", measures.take, name="check_in"),
     path("check-ins/<int:administration_id>/done", measures.done, name="check_in_done"),

@@ -67,7 +67,12 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         for role in (Role.FACILITATOR, Role.RESEARCHER)
         if role in roles
     }
-    return render(request, "accounts/staff_home.html", {"practices": practices})
+    alerts = (
+        access.alerts_for(request.user).filter(acknowledged_at__isnull=True)
+        .select_related("client", "client__user").order_by("-level", "created_at")
+        if Role.FACILITATOR in roles else []
+    )  # fmt: skip
+    return render(request, "accounts/staff_home.html", {"practices": practices, "alerts": alerts})
 
 
 @login_required

@@ -332,15 +332,49 @@ def calendar_feed_for_token(token: str) -> CalendarFeed:
         raise Http404("No such calendar.") from None
 
 
+def alert_recipients(client: ClientProfile) -> list[User]:
+    """Who is told of, and may read, a client's alerts: the active clinicians on the care team;
+    for a client with none (a workshop participant, or a clinician who left), the practice's
+    facilitators. The same rule as alerts_for, so nobody is e-mailed about an alert they
+    cannot open."""
+    clinicians = list(
+        User.objects.filter(
+            is_active=True,
+            care_team_clients=client,
+            memberships__role=Role.CLINICIAN,
+            memberships__is_active=True,
+            memberships__practice=client.practice_id,
+        ).distinct()
+    )
+    if clinicians:
+        return clinicians
+    return list(
+        User.objects.filter(
+            is_active=True,
+            memberships__role=Role.FACILITATOR,
+            memberships__is_active=True,
+            memberships__practice=client.practice_id,
+        ).distinct()
+    )
+
+
 def alerts_for(user: User) -> QuerySet[Alert]:
     """Alerts about clients on this clinician's caseload, and, for a facilitator, about the
-    practice's clients who have no clinician (workshop participants)."""
+    practice's clients who have no active clinician (see alert_recipients)."""
     if not _is_signed_in(user):
         return Alert.objects.none()
     mine = Q(client__in=caseload_for(user))
     facilitates = practices_where(user, Role.FACILITATOR)
-    no_team = ~Exists(CareTeamMember.objects.filter(client=OuterRef("client")))
-    return Alert.objects.filter(mine | (Q(client__practice__in=facilitates) & no_team))
+    no_clinician = ~Exists(
+        CareTeamMember.objects.filter(
+            client=OuterRef("client"),
+            clinician__is_active=True,
+            clinician__memberships__role=Role.CLINICIAN,
+            clinician__memberships__is_active=True,
+            clinician__memberships__practice=OuterRef("client__practice"),
+        )
+    )
+    return Alert.objects.filter(mine | (Q(client__practice__in=facilitates) & no_clinician))
 
 
 def alert_for(user: User, alert_id: int) -> Alert:

@@ -51,6 +51,18 @@ OBJECT_WORDS = {
     "accounts.guardianlink": gettext_lazy("Guardian link"),
 }
 
+# An administrator runs the practice and does not read clinical content: events about clinical
+# records (questionnaires, the programme, the journal, alerts, safety plans) show only as
+# "Clinical record", with no detail, whatever the trail holds.
+CLINICAL_APPS = {"measures", "program", "safety"}
+CLINICAL_RECORD = gettext_lazy("Clinical record")
+CLINICAL_ACTIVITY = gettext_lazy("Clinical activity")
+
+
+def is_clinical(event: AuditEvent) -> bool:
+    return event.object_type.split(".")[0] in CLINICAL_APPS or event.action not in ACTION_WORDS
+
+
 ROLE_WORDS = {
     **{role.value: role.label for role in Role},
     "guardian": gettext_lazy("Guardian"),
@@ -185,6 +197,7 @@ class LogRow:
     action: str
     what: str
     whose: str
+    detail: str = ""
 
 
 @login_required
@@ -212,8 +225,11 @@ def practice_log(request: HttpRequest, practice_id: int) -> HttpResponse:
             email=emails.get(event.actor_id, ""),
             gone=event.actor_id is not None and event.actor_id not in names,
             role=ROLE_WORDS.get(event.actor_role, event.actor_role),
-            action=ACTION_WORDS.get(event.action, event.action),
-            what=OBJECT_WORDS.get(event.object_type, event.object_type),
+            action=ACTION_WORDS.get(event.action, CLINICAL_ACTIVITY),
+            what=CLINICAL_RECORD
+            if is_clinical(event)
+            else OBJECT_WORDS.get(event.object_type, event.object_type),
+            detail="" if is_clinical(event) else event.detail,
             whose=names.get(event.subject_id, "") if event.subject_id else "",
         )
         for event in page_events

@@ -11,12 +11,19 @@ def crisis_path(region: str) -> str:
 
 
 def kindling(request):
+    from kindling.safety.practice_lines import has_own_page
+
     user = getattr(request, "user", None)
     region = settings.REGION
     roles: set[str] = set()
+    url = None
     if user is not None and user.is_authenticated:
         roles = user.roles()
         profile = getattr(user, "client_profile", None) if "client" in roles else None
         if profile is not None:
             region = profile.region
-    return {"crisis_url": crisis_path(region), "roles": roles}
+            # A practice that keeps its own list for its region sends its clients there.
+            slug = profile.practice.slug
+            if profile.region == profile.practice.region and has_own_page(slug):
+                url = f"/crisis/practice/{slug}/"
+    return {"crisis_url": url or crisis_path(region), "roles": roles}

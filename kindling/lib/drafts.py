@@ -12,13 +12,15 @@ import datetime as dt
 import json
 
 from django.middleware.csrf import CsrfViewMiddleware
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 
 from .models import ParkedDraft
 
-# Pages whose posts carry words or answers worth keeping.
-DRAFT_PATHS = ("/journal/", "/check-ins/", "/programme/")
+# The pages whose posts carry words or answers worth keeping, by name; each hands them back.
+DRAFT_PAGES = {"journal_new", "journal_entry", "practise", "check_in"}
 KEEP_FOR = dt.timedelta(days=7)
+MAX_PER_PERSON = 5
 SKIP_FIELDS = {"csrfmiddlewaretoken"}
 
 
@@ -28,7 +30,12 @@ def _csrf_ok(request) -> bool:
 
 
 def park(request, user) -> bool:
-    if request.method != "POST" or not request.path.startswith(DRAFT_PATHS):
+    if request.method != "POST" or len(request.path) > 200:
+        return False
+    try:
+        if resolve(request.path).url_name not in DRAFT_PAGES:
+            return False
+    except Resolver404:
         return False
     if not _csrf_ok(request):  # a post from another site must not plant words in an account
         return False
@@ -37,6 +44,8 @@ def park(request, user) -> bool:
         return False
     ParkedDraft.objects.filter(user=user, path=request.path).delete()
     ParkedDraft.objects.create(user=user, path=request.path, data=json.dumps(fields))
+    stale = ParkedDraft.objects.filter(user=user).order_by("-parked_at")[MAX_PER_PERSON:]
+    ParkedDraft.objects.filter(pk__in=[d.pk for d in stale]).delete()
     return True
 
 

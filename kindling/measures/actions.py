@@ -49,20 +49,24 @@ def assign(
     starts_on = starts_on or today
     if starts_on < today:
         raise AssignError("The first check-in can be today or later, not in the past.")
+    title = allowed[instrument_id].short_title
+    already = f"{title} is already assigned. End that one first to change it."
+    if Assignment.objects.filter(
+        client=client, instrument_id=instrument_id, ended_at__isnull=True
+    ).exists():
+        raise AssignError(already)
     with transaction.atomic():
-        already = Assignment.objects.select_for_update().filter(
-            client=client, instrument_id=instrument_id, ended_at__isnull=True
-        )
-        if already.exists():
-            title = allowed[instrument_id].short_title
-            raise AssignError(f"{title} is already assigned. End that one first to change it.")
-        assignment = Assignment.objects.create(
-            client=client,
-            instrument_id=instrument_id,
-            every_weeks=every_weeks,
-            message=message.strip(),
-            assigned_by=by,
-        )
+        try:
+            with transaction.atomic():  # a savepoint: the constraint settles a double submit
+                assignment = Assignment.objects.create(
+                    client=client,
+                    instrument_id=instrument_id,
+                    every_weeks=every_weeks,
+                    message=message.strip(),
+                    assigned_by=by,
+                )
+        except IntegrityError:
+            raise AssignError(already) from None
         Administration.objects.create(
             assignment=assignment, client=client, instrument_id=instrument_id, due_on=starts_on
         )
@@ -185,10 +189,10 @@ def submit(administration: Administration, answers: dict[str, int]) -> tuple[Adm
             subject_id=fresh.client.user_id,
             detail=fresh.instrument_id,
         )
-    if fresh.safety_flags:
-        from kindling.safety import pathway
+        if fresh.safety_flags:  # in the same transaction: a stored flag is never unacted on
+            from kindling.safety import pathway
 
-        pathway.measure_flagged(fresh.client, fresh)
+            pathway.measure_flagged(fresh.client, fresh)
     return fresh, True
 
 

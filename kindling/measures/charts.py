@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.utils.dateformat import format as format_date
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from .results import Series
 
@@ -104,7 +105,7 @@ def chart(series: Series, *, chart_id: str) -> SafeString:
         parts.append(line(values, width=1.5, dash=DASHES[n % len(DASHES)], colour="#555"))
         lx = LEFT + (n % 2) * 300
         ly = legend_y + 20 + (n // 2) * 20
-        note = " (higher = harsher)" if subscale.negative else ""
+        note = " " + _("(higher = harsher)") if subscale.negative else ""
         parts.append(
             f'<line x1="{lx}" x2="{lx + 28}" y1="{ly - 4}" y2="{ly - 4}" stroke="#555" '
             f'stroke-width="1.5" stroke-dasharray="{DASHES[n % len(DASHES)]}"/>'
@@ -118,7 +119,8 @@ def chart(series: Series, *, chart_id: str) -> SafeString:
     parts.append(
         f'<line x1="{LEFT}" x2="{LEFT + 28}" y1="{legend_y - 4}" y2="{legend_y - 4}" '
         f'stroke="#111" stroke-width="3"/>'
-        f'<text x="{LEFT + 34}" y="{legend_y}" font-size="12" fill="#222">Total</text>'
+        f'<text x="{LEFT + 34}" y="{legend_y}" font-size="12" fill="#222">'
+        f"{escape(_('Total'))}</text>"
     )
 
     first, last = rows[0], rows[-1]

@@ -39,6 +39,13 @@ class Assignment(models.Model):
 
     class Meta:
         ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["client", "instrument_id"],
+                condition=Q(ended_at__isnull=True),
+                name="one_active_assignment_per_measure",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.instrument_id} for client {self.client_id}"

@@ -100,6 +100,16 @@ class ReliableChange(Strict):
     sd: float | None = None  # jacobson_truax: published SD and test-retest r
     r: float | None = None
 
+    @model_validator(mode="after")
+    def _parameters(self):
+        if self.method == "threshold" and not (self.improvement_at_least or 0) > 0:
+            raise ValueError("a threshold needs improvement_at_least above 0")
+        if self.method == "jacobson_truax" and not (
+            self.sd is not None and self.sd > 0 and self.r is not None and 0 <= self.r < 1
+        ):
+            raise ValueError("Jacobson-Truax needs a published sd above 0 and r from 0 to <1")
+        return self
+
 
 class ClientWords(Strict):
     """How the client is told where they are: one gentle sentence per band (never the band's

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kindling.accounts.models import Role
-from kindling.lib import access, audit
+from kindling.lib import access, audit, drafts
 
 from . import actions, charts, fhir, schema
 from .results import gentle_view, series_for
@@ -76,6 +76,10 @@ def take(request: HttpRequest, administration_id: int) -> HttpResponse:
     instrument = administration.instrument
     total = len(instrument.items)
     single = _one_per_screen(administration)
+    if request.method == "GET":  # answers sent as an idle session ended come back here
+        parked = drafts.take(request.user, request.path)
+        if parked:
+            actions.save_draft(administration, actions.clean_answers(instrument, parked))
     try:
         number = min(max(int(request.GET.get("q", "1")), 1), total) if single else None
     except ValueError:
@@ -192,6 +196,12 @@ class AssignForm(forms.Form):
         ]
         self.fields["starts_on"].initial = timezone.localdate()
 
+    def clean_starts_on(self):
+        starts_on = self.cleaned_data["starts_on"]
+        if starts_on > timezone.localdate() + dt.timedelta(days=366):
+            raise forms.ValidationError(gettext_lazy("Choose a day within the next year."))
+        return starts_on
+
 
 def _results_context(request, client, form=None):
     completed = client.administrations.completed()
@@ -288,7 +298,7 @@ def response_fhir(request: HttpRequest, client_id: int, administration_id: int) 
     body = json.dumps(json.loads(resource.model_dump_json(exclude_none=True)), indent=2)
     response = HttpResponse(body, content_type="application/fhir+json")
     stamp = administration.completed_at.astimezone(dt.UTC).strftime("%Y%m%d")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{instrument.id}-{administration.client_id}-{stamp}.json"'
-    )
+    # A neutral name: a file in a downloads folder should not say which questionnaire it is.
+    name = f"result-{administration.pk}-{stamp}.json"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -14,31 +14,32 @@ from .models import JournalEntry
 def write(
     profile: ClientProfile, entry: JournalEntry | None, kind: str, values: dict, *, final: bool
 ) -> JournalEntry:
-    """Create or update an entry. `final` is the client pressing Save: the entry stops being a
-    draft and passes through the risk screen. Autosaves keep it a draft."""
+    """Create or update an entry. `final` is the client pressing Save: the words become the
+    entry and pass through the risk screen, in the same transaction (a saved entry is never left
+    unscreened). An autosave only keeps a draft beside what was saved."""
+    from kindling.safety import pathway
+
     now = timezone.now()
     with transaction.atomic():
         if entry is None:
             entry = JournalEntry(client=profile, kind=kind, created_at=now)
-        entry.set_fields(values)
         entry.updated_at = now
         if final:
+            entry.set_fields(values)
+            entry.draft_content = ""
             entry.is_draft = False
             entry.saved_at = now
+        else:
+            entry.set_draft(values)
         entry.save()
         if final:
             audit.record(
                 "journal.save", role="client", practice_id=profile.practice_id, obj=entry,
                 subject_id=profile.user_id,
             )  # fmt: skip
-    if final:
-        from kindling.safety import pathway
-
-        outcome = pathway.text_saved(profile, entry.text, source=entry)
-        JournalEntry.objects.filter(pk=entry.pk).update(
-            risk_level=outcome.level, risk_about=outcome.about
-        )
-        entry.risk_level, entry.risk_about = outcome.level, outcome.about
+            outcome = pathway.text_saved(profile, entry.text, source=entry)
+            entry.risk_level, entry.risk_about = outcome.level, outcome.about
+            entry.save(update_fields=["risk_level", "risk_about"])
     return entry
 
 
@@ -62,7 +63,7 @@ def share(entry: JournalEntry, *, care_team: bool, guardian: bool) -> None:
 
 def delete(entry: JournalEntry) -> None:
     with transaction.atomic():
-        JournalEntry.objects.filter(pk=entry.pk).update(content="")  # overwrite, then delete
+        JournalEntry.objects.filter(pk=entry.pk).update(content="", draft_content="")
         audit.record(
             "journal.delete", role="client", practice_id=entry.client.practice_id, obj=entry,
             subject_id=entry.client.user_id,

@@ -130,7 +130,9 @@ def journal_entry(request: HttpRequest, entry_id: int) -> HttpResponse:
     parked = drafts.take(request.user, request.path)
     if parked:
         messages.info(request, _("Here is what you were writing. It hasn't been saved yet."))
-    form = _form_class(entry.kind, profile.age_band)(initial=parked or entry.fields)
+    form = _form_class(entry.kind, profile.age_band)(initial=parked or entry.editing_fields)
+    if not parked and entry.has_unsaved_changes and not entry.is_draft:
+        messages.info(request, _("These are your newest words. Press Save to keep them."))
     return _respond(request, profile, entry, form, entry.kind)
 
 

@@ -124,7 +124,15 @@ def unlock(
 
 
 def start(profile: ClientProfile, exercise: Exercise, before: int | None) -> PracticeSession:
-    return PracticeSession.objects.create(client=profile, exercise_id=exercise.id, before=before)
+    from kindling.safety import pathway
+
+    with transaction.atomic():
+        session = PracticeSession.objects.create(
+            client=profile, exercise_id=exercise.id, before=before
+        )
+        if before is not None:
+            pathway.distress_rated(profile, before, source=session)
+    return session
 
 
 def needs_settling(before: int | None, after: int | None) -> bool:
@@ -135,7 +143,10 @@ def needs_settling(before: int | None, after: int | None) -> bool:
 
 
 def finish(session: PracticeSession, after: int | None, note: str) -> PracticeSession:
-    """Record how it went. Finishing twice keeps the first answers (a double click, a retry)."""
+    """Record how it went. Finishing twice keeps the first answers (a double click, a retry).
+    A rating of 9 or 10 and the note take the safety path in the same transaction."""
+    from kindling.safety import pathway
+
     now = timezone.now()
     minutes = max(1, round((now - session.started_at).total_seconds() / 60))
     settle = needs_settling(session.before, after)
@@ -150,10 +161,10 @@ def finish(session: PracticeSession, after: int | None, note: str) -> PracticeSe
                 "practice.finish", role="client", practice_id=session.client.practice_id,
                 obj=session, subject_id=session.client.user_id,
             )  # fmt: skip
-    if changed and after is not None:
-        from kindling.safety import pathway
-
-        pathway.distress_rated(session.client, after, source=session)
+            if after is not None:
+                pathway.distress_rated(session.client, after, source=session)
+            if session.note:
+                pathway.text_saved(session.client, session.note, source=session, kind="text")
     return session
 
 

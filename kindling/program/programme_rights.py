@@ -34,7 +34,7 @@ def export_programme(user: User) -> tuple[str, object]:
         ],
         "journal": [
             {"written": e.created_at.isoformat(), "kind": e.get_kind_display(),
-             "draft": e.is_draft, "text": e.fields,
+             "draft": e.is_draft, "text": e.fields, "unsaved_words": e.draft_fields,
              "shared_with_care_team": bool(e.shared_with_care_team_at),
              "shared_with_guardian": bool(e.shared_with_guardian_at)}
             for e in entries
@@ -43,7 +43,9 @@ def export_programme(user: User) -> tuple[str, object]:
 
 
 def erase_programme(client: ClientProfile) -> None:
-    rights.destroy_free_text(JournalEntry.objects.filter(client=client), ["content"])
+    rights.destroy_free_text(
+        JournalEntry.objects.filter(client=client), ["content", "draft_content"]
+    )
     rights.destroy_free_text(PracticeSession.objects.filter(client=client), ["note"])
     rights.destroy_free_text(Unlock.objects.filter(client=client), ["message"])
 

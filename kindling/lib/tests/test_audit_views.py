@@ -333,3 +333,21 @@ def test_one_sitting_shows_as_one_visit(scene):
     assert [row.split(",")[0] for row in listed] == [
         "Jo Kowalski", "Dr Ruth Adeyemi", "Dr Ruth Adeyemi",
     ]  # fmt: skip
+
+
+def test_the_administrator_sees_clinical_events_without_clinical_detail(scene):
+    """Alerts, questionnaires and journal saves appear as 'Clinical record', nothing more."""
+    from django.test import Client
+
+    from kindling.measures import actions as measures
+
+    sam = Client()
+    sam.force_login(scene.sam)
+    sam.post("/journal/new/free/", {"body": "I want to die", "action": "save"})
+    measures.assign(scene.sam.client_profile, "phq-9", by=scene.ruth)
+    adam = Client()
+    adam.force_login(scene.adam)
+    page = adam.get(f"/practice/{scene.harbour.pk}/audit/").content.decode()
+    assert "Clinical record" in page
+    for clinical in ("urgent", "journal", "phq-9", "alert", "safety.", "measures.", "program."):
+        assert clinical not in page.lower(), clinical

@@ -40,7 +40,11 @@ class JournalEntry(models.Model):
     # All the entry's text as one encrypted JSON object: {"body": ...} for free writing, the
     # GUIDED_PROMPTS fields for a kind response. Nothing readable is stored outside it.
     content = EncryptedTextField(blank=True)
-    # True until the client presses Save; autosave keeps drafts without counting them as saved.
+    # Autosaved words not yet saved, in the same JSON shape. Only `content` is ever shown to
+    # anyone else or screened; Save moves the draft into it. So an autosave of a shared entry
+    # changes nothing others see until the client presses Save.
+    draft_content = EncryptedTextField(blank=True)
+    # True until the client first presses Save.
     is_draft = models.BooleanField(default=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
@@ -58,16 +62,41 @@ class JournalEntry(models.Model):
     def __str__(self) -> str:
         return f"journal entry {self.pk} of client {self.client_id}"
 
-    @property
-    def fields(self) -> dict[str, str]:
+    @staticmethod
+    def _parse(text: str) -> dict[str, str]:
         try:
-            data = json.loads(self.content) if self.content else {}
+            data = json.loads(text) if text else {}
         except ValueError:
             data = {}
         return data if isinstance(data, dict) else {}
 
+    @staticmethod
+    def _dump(values: dict[str, str]) -> str:
+        return json.dumps({k: v for k, v in values.items() if v}, ensure_ascii=False)
+
+    @property
+    def fields(self) -> dict[str, str]:
+        """What was saved: the only text anyone else may see."""
+        return self._parse(self.content)
+
+    @property
+    def draft_fields(self) -> dict[str, str]:
+        return self._parse(self.draft_content)
+
+    @property
+    def has_unsaved_changes(self) -> bool:
+        return bool(self.draft_content)
+
+    @property
+    def editing_fields(self) -> dict[str, str]:
+        """What the client sees in the editor: the newest words, saved or not."""
+        return self.draft_fields if self.draft_content else self.fields
+
     def set_fields(self, values: dict[str, str]) -> None:
-        self.content = json.dumps({k: v for k, v in values.items() if v}, ensure_ascii=False)
+        self.content = self._dump(values)
+
+    def set_draft(self, values: dict[str, str]) -> None:
+        self.draft_content = self._dump(values)
 
     @property
     def labelled_fields(self) -> list[tuple[str, str]]:
@@ -82,5 +111,5 @@ class JournalEntry(models.Model):
 
     @property
     def headline(self) -> str:
-        first = next(iter(v for v in self.fields.values() if v), "")
+        first = next(iter(v for v in self.editing_fields.values() if v), "")
         return (first[:60] + "…") if len(first) > 60 else first
