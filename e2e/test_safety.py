@@ -38,7 +38,7 @@ def test_an_urgent_entry_shows_help_and_the_alert_waits_for_acknowledgement(
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "You don't have to go through this alone"
     )
-    expect(page.get_by_role("link", name="Call 000")).to_be_visible()
+    expect(page.get_by_role("button", name="Call 000")).to_be_visible()
     expect(page.get_by_role("heading", name="Your safety plan")).to_be_visible()
     check_page(page, base)
     # Going elsewhere leads back here until Sam says they are safe right now.

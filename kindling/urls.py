@@ -59,6 +59,7 @@ urlpatterns = [
     path("safety/plan/my-plan.txt", safety.my_plan_file, name="my_safety_plan_file"),
     path("clients/<int:client_id>/safety-plan/", safety.client_plan, name="client_safety_plan"),
     path("clients/<int:client_id>/unlock", care.unlock, name="unlock"),
+    path("clients/<int:client_id>/flags-seen", care.flags_seen, name="flags_seen"),
     path("alerts/<int:alert_id>/", safety.alert_detail, name="alert"),
     path(
         "practice/<int:practice_id>/crisis-lines/",

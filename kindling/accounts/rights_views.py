@@ -11,6 +11,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -46,10 +48,43 @@ def export_json(request: HttpRequest) -> HttpResponse:
     return response
 
 
+KNOWN_SECTIONS = {"about", "exported_at", "account", "client_profile", "guardian_of",
+                  "record_opened_by", "sign_ins"}  # fmt: skip
+
+
+def _readable(value) -> str:
+    """Any exported value as plain, escaped HTML: dicts as lists of terms, lists as lists."""
+    if isinstance(value, dict):
+        if not value:
+            return "—"
+        items = "".join(
+            format_html("<dt>{}</dt><dd>{}</dd>", str(k).replace("_", " ").capitalize(),
+                        mark_safe(_readable(v)))  # noqa: S308 — built from escaped parts
+            for k, v in value.items()
+        )  # fmt: skip
+        return f"<dl>{items}</dl>"
+    if isinstance(value, list):
+        if not value:
+            return "—"
+        return "<ul>" + "".join(f"<li>{_readable(v)}</li>" for v in value) + "</ul>"
+    if value is None or value == "":
+        return "—"
+    if value is True or value is False:
+        return escape(_("yes") if value else _("no"))
+    return escape(str(value))
+
+
 @login_required
 def export_html(request: HttpRequest) -> HttpResponse:
     data = rights.export_for(request.user)
-    html = render_to_string("accounts/export.html", {"data": data, "user": request.user})
+    more = [
+        (key.replace("_", " ").capitalize(), mark_safe(_readable(value)))  # noqa: S308
+        for key, value in data.items()
+        if key not in KNOWN_SECTIONS
+    ]
+    html = render_to_string(
+        "accounts/export.html", {"data": data, "user": request.user, "more": more}
+    )
     response = HttpResponse(html, content_type="text/html; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_download_name("html")}"'
     response["Cache-Control"] = "no-store"

@@ -53,7 +53,6 @@ def client_record(request: HttpRequest, client_id: int) -> HttpResponse:
     care_team = client.care_team.order_by("name")
     pace = pacing.pace_for(client)
     hard_practice = list(pacing.flags_to_see(client))
-    pacing.mark_flags_seen(client)  # seen now: the caseload stops pointing at them
     context = {
         "client": client,
         "guardians": guardians,
@@ -92,3 +91,14 @@ def unlock(request: HttpRequest, client_id: int) -> HttpResponse:
     else:
         messages.success(request, _("Opened for %(name)s.") % {"name": client.display_name})
     return redirect(reverse("client_record", args=[client.pk]) + "#programme-heading")
+
+
+@login_required
+@require_POST
+def flags_seen(request: HttpRequest, client_id: int) -> HttpResponse:
+    """A clinician says they have seen the practices where distress rose (a deliberate step:
+    opening the record is not the same as taking it in)."""
+    client = access.client_for(request.user, client_id)
+    pacing.mark_flags_seen(client)
+    messages.success(request, _("Marked as seen."))
+    return redirect("client_record", client.pk)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.utils.dateformat import format as format_date
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from .results import Series
@@ -85,7 +86,7 @@ def chart(series: Series, *, chart_id: str) -> SafeString:
     step = max(1, len(rows) // 6)
     for i, row in enumerate(rows):
         if i % step == 0 or i == len(rows) - 1:
-            label = format_date(row.administration.completed_at, "j M")
+            label = format_date(localtime(row.administration.completed_at), "j M")
             parts.append(
                 f'<text x="{x(i):.1f}" y="{TOP + PLOT_HEIGHT + 16}" text-anchor="middle" '
                 f'font-size="11" fill="#222">{escape(label)}</text>'
@@ -124,14 +125,16 @@ def chart(series: Series, *, chart_id: str) -> SafeString:
     )
 
     first, last = rows[0], rows[-1]
+
+    def day(row) -> str:
+        return format_date(localtime(row.administration.completed_at), "j M Y")
+
     summary = (
         f"{instrument.short_title} total over {len(rows)} check-ins: "
-        f"{_fmt(first.total)} on {format_date(first.administration.completed_at, 'j M Y')}"
+        f"{_fmt(first.total)} on {day(first)}"
     )
     if len(rows) > 1:
-        summary += (
-            f", {_fmt(last.total)} on {format_date(last.administration.completed_at, 'j M Y')}"
-        )
+        summary += f", {_fmt(last.total)} on {day(last)}"
     summary += ". Every value is in the table below."
     svg = (
         f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" '

@@ -12,7 +12,13 @@ from .models import JournalEntry
 
 
 def write(
-    profile: ClientProfile, entry: JournalEntry | None, kind: str, values: dict, *, final: bool
+    profile: ClientProfile,
+    entry: JournalEntry | None,
+    kind: str,
+    values: dict,
+    *,
+    final: bool,
+    draft_key: str = "",
 ) -> JournalEntry:
     """Create or update an entry. `final` is the client pressing Save: the words become the
     entry and pass through the risk screen, in the same transaction (a saved entry is never left
@@ -22,7 +28,7 @@ def write(
     now = timezone.now()
     with transaction.atomic():
         if entry is None:
-            entry = JournalEntry(client=profile, kind=kind, created_at=now)
+            entry = JournalEntry(client=profile, kind=kind, created_at=now, draft_key=draft_key)
         entry.updated_at = now
         if final:
             entry.set_fields(values)

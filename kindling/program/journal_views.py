@@ -7,6 +7,8 @@ words (kindling/lib/drafts.py) and this page puts them back after the next login
 
 from __future__ import annotations
 
+import uuid
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -41,6 +43,11 @@ def _form_class(kind: str, band: str) -> type[forms.Form]:
             )
             for name, adult, child in GUIDED_PROMPTS
         }  # fmt: skip
+    fields["draft_key"] = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
+    for field in fields.values():
+        # Too long is said out loud by the server, with the words kept in the box; a browser
+        # limit would cut pasted text off without a word.
+        field.widget.attrs.pop("maxlength", None)
     return type("JournalForm", (forms.Form,), fields)
 
 
@@ -88,6 +95,11 @@ def _save(request, profile, entry, kind):
             return JsonResponse({"saved": False}, status=400)
         return _respond(request, profile, entry, form, kind, status=400)
     values = {k: v.strip() for k, v in form.cleaned_data.items()}
+    key = values.pop("draft_key", "")
+    if entry is None and key:
+        # The same new entry posted again (an autosave still on its way when Save was
+        # pressed, or a retry): update it rather than make a second one.
+        entry = access.own_journal_entries(request.user).filter(draft_key=key).first()
     if not any(values.values()):
         if autosave:
             return JsonResponse({"saved": False}, status=200)
@@ -95,14 +107,14 @@ def _save(request, profile, entry, kind):
             None, _("There's nothing to save yet. Write as much or as little as you like.")
         )
         return _respond(request, profile, entry, form, kind, status=400)
-    entry = journal.write(profile, entry, kind, values, final=not autosave)
+    entry = journal.write(profile, entry, kind, values, final=not autosave, draft_key=key)
     if autosave:
         return JsonResponse({"saved": True, "url": reverse("journal_entry", args=[entry.pk])})
-    messages.success(request, _("Saved. Only you can see it unless you choose to share it."))
     if journal.needs_crisis_page(entry):
         return redirect("safety_check")
     if entry.risk_about == "other" and entry.risk_level != "none":
         return redirect("safety_support")
+    messages.success(request, _("Saved. Only you can see it unless you choose to share it."))
     return redirect("journal_entry", entry.pk)
 
 
@@ -114,7 +126,9 @@ def journal_new(request: HttpRequest, kind: str) -> HttpResponse:
     if request.method == "POST":
         return _save(request, profile, None, kind)
     parked = drafts.take(request.user, request.path)
-    form = _form_class(kind, profile.age_band)(initial=parked or None)
+    initial = parked or {}
+    initial.setdefault("draft_key", uuid.uuid4().hex)
+    form = _form_class(kind, profile.age_band)(initial=initial)
     if parked:
         messages.info(request, _("Here is what you were writing. It hasn't been saved yet."))
     return _respond(request, profile, None, form, kind)

@@ -120,6 +120,7 @@ def practise(request: HttpRequest, session_id: int) -> HttpResponse:
             "title": chosen.title_for(band),
             "text": chosen.html(band),
             "form": form,
+            "settling": next(iter(load_programme().settling_exercises()), None),
         },
         status=400 if request.method == "POST" else 200,
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -23,6 +24,16 @@ from .models import PLAN_SECTIONS, SafetyCheck
 
 class PhoneRedirect(HttpResponseRedirect):
     allowed_schemes = ["tel", "sms"]
+
+
+def _settling(band: str):
+    """A short settling practice, shown on the calm page itself (the programme's pages wait)."""
+    from kindling.program.content import load_programme
+
+    found = load_programme().settling_exercises()
+    if not found:
+        return None
+    return {"title": found[0].title_for(band), "text": found[0].html(band)}
 
 
 def _region(profile):
@@ -61,6 +72,8 @@ def check(request: HttpRequest) -> HttpResponse:
             "region": region,
             "lines": _lines_for(profile, region),
             "plan": plan if plan and not plan.is_empty else None,
+            "source": current.alert.source,
+            "settling": _settling(profile.age_band),
             "sections": _plan_rows(plan, profile.age_band) if plan else [],
         },
     )
@@ -119,7 +132,16 @@ def _plan_form(band: str) -> type[forms.Form]:
         )
         for name, adult, child in PLAN_SECTIONS
     }  # fmt: skip
+    # The plan as it was when the form was shown: a save over someone else's newer change is
+    # refused, with both versions on the page, instead of silently replacing theirs.
+    fields["version"] = forms.CharField(required=False, widget=forms.HiddenInput)
+    for field in fields.values():
+        field.widget.attrs.pop("maxlength", None)
     return type("SafetyPlanForm", (forms.Form,), fields)
+
+
+def _plan_initial(plan) -> dict:
+    return {**plan.sections, "version": plan.updated_at.isoformat()}
 
 
 def _plan_rows(plan, band: str) -> list[tuple[str, str]]:
@@ -134,10 +156,23 @@ def _save_plan(request, plan, band: str, *, role: str):
     form = _plan_form(band)(request.POST)
     if not form.is_valid():
         return form
-    plan.set_sections({k: v.strip() for k, v in form.cleaned_data.items()})
-    plan.updated_by = request.user
-    plan.updated_at = timezone.now()
-    plan.save()
+    values = {k: v.strip() for k, v in form.cleaned_data.items()}
+    seen = values.pop("version", "")
+    with transaction.atomic():
+        current = type(plan).objects.select_for_update().get(pk=plan.pk)
+        if seen and seen != current.updated_at.isoformat():
+            form.add_error(None, _(
+                "Someone changed this plan after you opened it. Your words are still in the "
+                "boxes below; the saved plan is shown above them. Copy across anything you "
+                "want to keep, then save again."
+            ))  # fmt: skip
+            form.data = form.data.copy()
+            form.data["version"] = current.updated_at.isoformat()
+            return form
+        plan.set_sections(values)
+        plan.updated_by = request.user
+        plan.updated_at = timezone.now()
+        plan.save()
     audit.record(
         "update", role=role, practice_id=plan.client.practice_id, obj=plan,
         subject_id=plan.client.user_id, detail="safety plan",
@@ -150,12 +185,13 @@ def my_plan(request: HttpRequest) -> HttpResponse:
     plan = access.own_safety_plan(request.user)
     band = plan.client.age_band
     request.user.client_profile = plan.client
-    form = _plan_form(band)(initial=plan.sections)
+    form = _plan_form(band)(initial=_plan_initial(plan))
     if request.method == "POST":
         form = _save_plan(request, plan, band, role="client")
         if form is None:
             messages.success(request, _("Your plan is saved."))
             return redirect("my_safety_plan")
+        plan.refresh_from_db()
     editing = request.GET.get("edit") == "1" or plan.is_empty or request.method == "POST"
     return render(
         request,
@@ -191,16 +227,17 @@ def client_plan(request: HttpRequest, client_id: int) -> HttpResponse:
     """The clinician builds the plan with the client (in session, or between)."""
     client = access.client_for(request.user, client_id)
     plan = access.safety_plan_of(client)
-    form = _plan_form(client.age_band)(initial=plan.sections)
+    form = _plan_form(client.age_band)(initial=_plan_initial(plan))
     if request.method == "POST":
         form = _save_plan(request, plan, client.age_band, role="clinician")
         if form is None:
             messages.success(request, _("The safety plan is saved."))
             return redirect("client_safety_plan", client.pk)
+        plan.refresh_from_db()
     return render(
         request,
         "safety/client_plan.html",
-        {"client": client, "plan": plan, "form": form},
+        {"client": client, "plan": plan, "form": form, "rows": _plan_rows(plan, "adult")},
         status=400 if request.method == "POST" else 200,
     )
 
@@ -218,6 +255,23 @@ class AcknowledgeForm(forms.Form):
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+
+def _alert_context(alert) -> dict:
+    """What the clinician needs beside the alert: for a distress rating, the practice."""
+    if alert.source != alert.Source.DISTRESS or not alert.source_id.isdigit():
+        return {}
+    from kindling.program.content import load_programme
+    from kindling.program.models import PracticeSession
+
+    session = PracticeSession.objects.filter(client=alert.client, pk=int(alert.source_id)).first()
+    if session is None:
+        return {}
+    try:
+        title = load_programme().exercise(session.exercise_id).title
+    except KeyError:
+        title = session.exercise_id
+    return {"exercise": title, "before": session.before, "after": session.after}
 
 
 @login_required
@@ -244,6 +298,8 @@ def alert_detail(request: HttpRequest, alert_id: int) -> HttpResponse:
             "alert": alert,
             "form": form,
             "client": alert.client,
+            "context": _alert_context(alert),
+            "checks": alert.checks.all(),
             # A facilitator learns that help is needed, not the words a client wrote in private.
             "show_words": role == Role.CLINICIAN,
         },

@@ -189,3 +189,12 @@ def test_someone_who_sent_invitations_can_still_be_erased(scene):
     assert response.status_code == 302
     invitation.refresh_from_db()
     assert invitation.invited_by is None
+
+
+def test_the_readable_copy_holds_every_part_of_kindling(scene):
+    browser = _as(scene.sam)
+    browser.post("/journal/new/free/", {"body": "A walk by the <b>sea</b>", "action": "save"})
+    html = browser.get("/my-data/kindling.html").content.decode()
+    for heading in ("Programme", "Check ins", "Kindness plan", "Safety"):
+        assert f"<h2>{heading}</h2>" in html, heading
+    assert "A walk by the &lt;b&gt;sea&lt;/b&gt;" in html  # escaped, never markup

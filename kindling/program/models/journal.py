@@ -44,6 +44,8 @@ class JournalEntry(models.Model):
     # anyone else or screened; Save moves the draft into it. So an autosave of a shared entry
     # changes nothing others see until the client presses Save.
     draft_content = EncryptedTextField(blank=True)
+    # Made when the empty form is shown: a repeated post of the same new entry finds it.
+    draft_key = models.CharField(max_length=40, blank=True)
     # True until the client first presses Save.
     is_draft = models.BooleanField(default=True)
     created_at = models.DateTimeField(default=timezone.now)
@@ -58,6 +60,13 @@ class JournalEntry(models.Model):
     class Meta:
         ordering = ["-updated_at"]
         indexes = [models.Index(fields=["client", "shared_with_care_team_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["client", "draft_key"],
+                condition=~models.Q(draft_key=""),
+                name="one_entry_per_draft_key",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"journal entry {self.pk} of client {self.client_id}"

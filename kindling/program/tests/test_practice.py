@@ -67,7 +67,10 @@ def test_the_care_team_sees_a_rise_on_the_next_look_at_the_caseload(scene):
     assert "distress rose during a practice" in caseload
     record = ruth.get(f"/clients/{scene.sam.client_profile.pk}/").content.decode()
     assert "Practices where distress rose" in record and "2 → 6 out of 10" in record
-    # Seen: the caseload stops pointing at it, the log keeps it.
+    # Opening the record is not taking it in: the caseload points at it until a clinician says
+    # they have seen it; the log keeps it.
+    assert "distress rose during a practice" in ruth.get("/caseload/").content.decode()
+    ruth.post(f"/clients/{scene.sam.client_profile.pk}/flags-seen")
     assert "distress rose during a practice" not in ruth.get("/caseload/").content.decode()
     assert (
         "settling offered" in ruth.get(f"/clients/{scene.sam.client_profile.pk}/").content.decode()

@@ -255,3 +255,28 @@ def test_the_calm_page_without_an_emergency_number_still_offers_help(scene):
     _write(sam, "I want to die")
     page = sam.get("/safety/check/").content.decode()
     assert "All crisis lines for your region" in page
+
+
+def test_two_people_editing_the_plan_do_not_overwrite_each_other(scene):
+    sam_profile = scene.sam.client_profile
+    sam, ruth = _as(scene.sam), _as(scene.ruth)
+    import re
+
+    form = sam.get("/safety/plan/?edit=1").content.decode()
+    version = re.search(r'name="version" value="([^"]+)"', form).group(1)
+    ruth.post(f"/clients/{sam_profile.pk}/safety-plan/", {
+        "ask_for_help": "Aunt May 0400 000 000",
+        "version": re.search(r'name="version" value="([^"]+)"', ruth.get(
+            f"/clients/{sam_profile.pk}/safety-plan/").content.decode()).group(1),
+    })  # fmt: skip
+    late = sam.post("/safety/plan/", {"reasons": "My dog's walks", "version": version})
+    assert late.status_code == 400
+    page = late.content.decode()
+    assert "Someone changed this plan" in page and "Aunt May" in page and "My dog" in page
+    from kindling.safety.models import SafetyPlan
+
+    assert SafetyPlan.objects.get(client=sam_profile).sections == {
+        "ask_for_help": "Aunt May 0400 000 000"
+    }
+    download = sam.get("/safety/plan/my-plan.txt").content.decode()
+    assert "&#x27;" not in download and "&amp;" not in download

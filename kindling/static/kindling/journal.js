@@ -24,8 +24,18 @@
       .catch(function () { /* Save still works; nothing on the page is lost */ });
   }
 
+  var dirty = false;
   form.addEventListener("input", function () {
+    dirty = true;
     window.clearTimeout(timer);
-    timer = window.setTimeout(save, 2000);
+    timer = window.setTimeout(function () { dirty = false; save(); }, 2000);
+  });
+  form.addEventListener("submit", function () { dirty = false; window.clearTimeout(timer); });
+  // Leaving the page with words not yet kept: send them on the way out.
+  window.addEventListener("pagehide", function () {
+    if (!dirty || !navigator.sendBeacon) return;
+    var data = new FormData(form);
+    data.set("action", "autosave");
+    navigator.sendBeacon(form.getAttribute("action"), data);
   });
 })();
