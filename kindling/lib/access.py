@@ -332,12 +332,9 @@ def calendar_feed_for_token(token: str) -> CalendarFeed:
         raise Http404("No such calendar.") from None
 
 
-def alert_recipients(client: ClientProfile) -> list[User]:
-    """Who is told of, and may read, a client's alerts: the active clinicians on the care team;
-    for a client with none (a workshop participant, or a clinician who left), the practice's
-    facilitators. The same rule as alerts_for, so nobody is e-mailed about an alert they
-    cannot open."""
-    clinicians = list(
+def active_clinicians(client: ClientProfile) -> list[User]:
+    """The care team's members who are still active clinicians of the client's practice."""
+    return list(
         User.objects.filter(
             is_active=True,
             care_team_clients=client,
@@ -346,6 +343,14 @@ def alert_recipients(client: ClientProfile) -> list[User]:
             memberships__practice=client.practice_id,
         ).distinct()
     )
+
+
+def alert_recipients(client: ClientProfile) -> list[User]:
+    """Who is told of, and may read, a client's alerts: the active clinicians on the care team;
+    for a client with none (a workshop participant, or a clinician who left), the practice's
+    facilitators. The same rule as alerts_for, so nobody is e-mailed about an alert they
+    cannot open."""
+    clinicians = active_clinicians(client)
     if clinicians:
         return clinicians
     return list(

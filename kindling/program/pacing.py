@@ -86,10 +86,14 @@ class Pace:
 
 
 def pace_for(profile: ClientProfile) -> Pace:
+    from kindling.lib.access import active_clinicians
+
     programme = load_programme()
     stages, deeper, messages = _unlocks(profile)
     stages.add(programme.stages[0].id)
-    self_paced = not profile.care_team.exists()
+    # No active clinician (a workshop participant, or one whose clinician has left): the
+    # default pace, so nobody is stuck waiting for an unlock nobody can give.
+    self_paced = not active_clinicians(profile)
     if self_paced:
         weeks = (timezone.now() - profile.created_at).days // 7
         reached = 1 + weeks // DEFAULT_WEEKS_PER_STAGE

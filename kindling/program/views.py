@@ -22,7 +22,7 @@ def today(request: HttpRequest) -> HttpResponse:
     except ClientProfile.DoesNotExist:
         raise Http404 from None
     request.user.client_profile = profile  # the context processor reads it too; fetch once
-    care_team = profile.care_team.order_by("name")
+    care_team = list(profile.care_team.order_by("name"))
     due = list(access.own_administrations(request.user).due().order_by("due_on"))
     pace = pacing.pace_for(profile)
     settling = load_programme().settling_exercises()

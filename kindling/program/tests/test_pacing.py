@@ -108,3 +108,10 @@ def test_a_child_sees_the_child_version(scene):
     page = _as(scene.leo).get(f"/programme/{exercise.id}/").content.decode()
     assert html.escape(exercise.title_for("child")) in page
     assert 'class="age-child"' in page
+
+
+def test_a_client_whose_clinician_left_is_not_stuck(scene):
+    from kindling.accounts.models import Membership
+
+    Membership.objects.filter(user=scene.ruth, role="clinician").update(is_active=False)
+    assert pacing.pace_for(scene.sam.client_profile).self_paced
