@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from kindling.accounts import consent_views, rights_views
 from kindling.accounts import views as accounts
+from kindling.care import notes_views
 from kindling.care import views as care
 from kindling.lib import audit_views
 from kindling.measures import views as measures
@@ -21,6 +22,7 @@ urlpatterns = [
     path("", accounts.home, name="home"),
     path("healthz", accounts.healthz, name="healthz"),
     path("today/", program.today, name="today"),
+    path("today/notes/<int:message_id>/away", program.put_message_away, name="put_message_away"),
     path("consent/", consent_views.my_consent, name="my_consent"),
     path("my-data/", rights_views.my_data, name="my_data"),
     path("my-data/kindling.json", rights_views.export_json, name="export_json"),
@@ -60,6 +62,19 @@ urlpatterns = [
     path("clients/<int:client_id>/safety-plan/", safety.client_plan, name="client_safety_plan"),
     path("clients/<int:client_id>/unlock", care.unlock, name="unlock"),
     path("clients/<int:client_id>/flags-seen", care.flags_seen, name="flags_seen"),
+    path(
+        "clients/<int:client_id>/appointments/new",
+        care.appointment_new,
+        name="appointment_new",
+    ),
+    path(
+        "clients/<int:client_id>/appointments/<int:appointment_id>/cancel",
+        care.appointment_cancel,
+        name="appointment_cancel",
+    ),
+    path("clients/<int:client_id>/messages/new", care.message_new, name="message_new"),
+    path("clients/<int:client_id>/report/", care.progress_report, name="progress_report"),
+    path("clients/<int:client_id>/report.pdf", care.progress_report_pdf, name="report_pdf"),
     path("alerts/<int:alert_id>/", safety.alert_detail, name="alert"),
     path(
         "practice/<int:practice_id>/crisis-lines/",
@@ -83,6 +98,23 @@ urlpatterns = [
     ),
     path("caseload/", care.caseload, name="caseload"),
     path("clients/<int:client_id>/", care.client_record, name="client_record"),
+    path("clients/<int:client_id>/notes/", notes_views.notes_list, name="session_notes"),
+    path("clients/<int:client_id>/notes/new/", notes_views.note_new, name="session_note_new"),
+    path(
+        "clients/<int:client_id>/notes/<int:note_id>/",
+        notes_views.note_page,
+        name="session_note",
+    ),
+    path(
+        "clients/<int:client_id>/notes/<int:note_id>/edit/",
+        notes_views.note_edit,
+        name="session_note_edit",
+    ),
+    path(
+        "clients/<int:client_id>/notes/<int:note_id>/addendum/",
+        notes_views.note_addendum,
+        name="session_note_addendum",
+    ),
     path("invite/", accounts.invite_client, name="invite_client"),
     path("work/", accounts.staff_home, name="staff_home"),
     path("practice/", accounts.practice_home, name="practice_home"),

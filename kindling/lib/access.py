@@ -28,6 +28,7 @@ from kindling.accounts.models import (
     add_years,
     hash_token,
 )
+from kindling.care.models.notes import SessionNote
 from kindling.lib import audit
 from kindling.lib.models import AuditEvent
 from kindling.measures.models import Administration, Assignment
@@ -417,3 +418,46 @@ def safety_plan_of(client: ClientProfile) -> SafetyPlan:
     """A client's plan for their care team. `client` must come from client_for."""
     plan, _ = SafetyPlan.objects.get_or_create(client=client)
     return plan
+
+
+# Session notes: the care team only (not the client, a guardian, the practice admin) ----------
+
+
+def session_notes_of(client: ClientProfile) -> QuerySet[SessionNote]:
+    """A client's session notes, newest session first. `client` must come from client_for,
+    which has checked (and audited) that the clinician is on the care team."""
+    return SessionNote.objects.filter(client=client).select_related("author")
+
+
+def notes_for(user: User, client_id: int) -> tuple[ClientProfile, QuerySet[SessionNote]]:
+    """A client on this clinician's caseload, and their session notes."""
+    client = client_for(user, client_id)
+    return client, session_notes_of(client)
+
+
+def note_for(user: User, client_id: int, note_id: int) -> SessionNote:
+    """One session note, only under the address of the client it is about. Opening it is
+    audited, beside the visit to the client's record that client_for records."""
+    client, notes = notes_for(user, client_id)
+    try:
+        note = notes.get(pk=note_id)
+    except (SessionNote.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such note.") from None
+    note.client = client
+    audit.record(
+        "view", actor=user, role=Role.CLINICIAN, practice_id=client.practice_id, obj=note,
+        subject_id=client.user_id,
+    )  # fmt: skip
+    return note
+
+
+def own_care_message(user: User, message_id: int):
+    """A note from the clinician to this client."""
+    from kindling.care.models import CareMessage
+
+    if not _is_signed_in(user):
+        raise Http404("No such note.")
+    try:
+        return CareMessage.objects.get(pk=message_id, client__user=user)
+    except (CareMessage.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such note.") from None

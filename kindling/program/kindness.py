@@ -46,6 +46,7 @@ MAX_TEXT = 120
 MAX_ACTIVE_ACTS = 20
 # The only words the calendar ever shows. Neutral on a lock screen or a shared calendar.
 EVENT_SUMMARY = gettext_lazy("A moment for you")
+APPOINTMENT_SUMMARY = gettext_lazy("Appointment")
 CALENDAR_NAME = gettext_lazy("Moments for you")
 PRODID = "-//Moments for you//EN"
 TIMED_EVENT_MINUTES = 15
@@ -327,6 +328,23 @@ def calendar_for(feed: CalendarFeed) -> bytes:
         # Hidden from anyone the calendar is shared with, and never shown as busy.
         event.add("class", "PRIVATE")
         event.add("transp", "TRANSPARENT")
+        calendar.add_component(event)
+    # Appointments with the clinician: titled only "Appointment", never where, with whom or
+    # why, and never the online link (that is in Kindling, behind the client's login).
+    from kindling.care.models import Appointment
+
+    upcoming = Appointment.objects.filter(
+        client=profile, cancelled_at__isnull=True,
+        starts_at__gte=timezone.now() - dt.timedelta(days=1),
+    ).only("pk", "starts_at", "minutes")  # fmt: skip
+    for appointment in upcoming:
+        event = icalendar.Event()
+        event.add("uid", f"appointment-{appointment.pk}-{feed.pk}@kindling")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", appointment.starts_at.astimezone(zone))
+        event.add("duration", dt.timedelta(minutes=appointment.minutes))
+        event.add("summary", str(APPOINTMENT_SUMMARY))
+        event.add("class", "PRIVATE")
         calendar.add_component(event)
     # Time-zone rules from a little before the first event for ten years: calendar apps know the
     # zone by name, and this keeps the file small.

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from kindling.accounts import consent
 from kindling.accounts.models import ClientProfile
+from kindling.care import appointments
 from kindling.lib import access
 
 from . import pacing
@@ -38,8 +41,18 @@ def today(request: HttpRequest) -> HttpResponse:
             "next_exercise": pace.next_exercise(pacing.practised_ids(profile)),
             "settling": settling[0] if settling else None,
             "kindness": todays_kindness(profile),
+            "next_appointment": appointments.next_for(profile),
+            "care_messages": list(profile.messages.filter(read_at__isnull=True)[:3]),
         },
     )
+
+
+@login_required
+@require_POST
+def put_message_away(request: HttpRequest, message_id: int) -> HttpResponse:
+    message = access.own_care_message(request.user, message_id)
+    type(message).objects.filter(pk=message.pk, read_at__isnull=True).update(read_at=timezone.now())
+    return redirect("today")
 
 
 @login_required

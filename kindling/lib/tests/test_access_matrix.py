@@ -8,6 +8,7 @@ would open. Out of scope is always a 404, never a 403.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from functools import partial
 
@@ -56,6 +57,12 @@ ALLOWED = {
     # team, which the matrix does not list for it).
     ("kindness_act", "self"),
     ("kindness_plan", "self"),
+    # Session notes: the care team only. Not the client, a guardian, another clinician of the
+    # practice, a clinician who left, or the practice admin.
+    ("session_notes", "care_team"),
+    ("session_note", "care_team"),
+    ("session_note_new", "care_team"),
+    ("session_note_addendum", "care_team"),
 }
 
 
@@ -364,3 +371,62 @@ def test_kindness(scene):
     marks = KindnessMark.objects.values_list("act__client__user__email", "act__text")
     assert sorted(marks) == sorted((getattr(scene, n).email, f"kind-{n}-act") for n in CLIENTS)
     assert not KindnessAct.objects.filter(ended_at__isnull=False).exists()
+
+
+def test_session_notes(scene):
+    from kindling.care import notes
+    from kindling.care.models import NoteAddendum, SessionNote
+
+    authors = {"sam": scene.ruth, "maya": scene.ruth, "leo": scene.ruth, "zed": scene.omar}
+    written = {
+        name: notes.write_note(
+            getattr(scene, name).client_profile, authors[name], session_date=dt.date.today(),
+            parts={"focus": f"note-{name}-focus"},
+        )
+        for name in CLIENTS
+    }  # fmt: skip
+    checked = 0
+    for viewer, client_name in itertools.product(VIEWERS, CLIENTS):
+        relation = _relation_to_client(scene, viewer, client_name)
+        profile = getattr(scene, client_name).client_profile
+        note = written[client_name]
+        user = _user(scene, viewer)
+        browser = _client_for(scene, viewer)
+        base = f"/clients/{profile.pk}/notes/"
+        cells = [
+            ("session_notes", partial(access.notes_for, user, profile.pk), "get", base, 200),
+            ("session_note", partial(access.note_for, user, profile.pk, note.pk), "get",
+             f"{base}{note.pk}/", 200),
+            ("session_note_new", partial(access.notes_for, user, profile.pk), "get",
+             f"{base}new/", 200),
+            ("session_note_addendum", partial(access.note_for, user, profile.pk, note.pk),
+             "post", f"{base}{note.pk}/addendum/", 302),
+        ]  # fmt: skip
+        for kind, helper, method, url, ok in cells:
+            expected = (kind, relation) in ALLOWED
+            if expected:
+                assert helper() is not None
+            else:
+                with pytest.raises(Http404):
+                    helper()
+            data = {"text": f"addendum by {viewer}"} if method == "post" else None
+            response = getattr(browser, method)(url, data)
+            if viewer == "anonymous":
+                assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+            else:
+                assert response.status_code == (ok if expected else 404), (
+                    kind, viewer, client_name, relation, response.status_code,
+                )  # fmt: skip
+                if expected and method == "get" and kind != "session_note_new":
+                    assert f"note-{client_name}-focus" in response.content.decode()
+            checked += 1
+    assert checked == 4 * len(VIEWERS) * len(CLIENTS)
+    # Only the care team's addenda were written, and no note was changed.
+    added = NoteAddendum.objects.values_list("note__client__user__email", "content")
+    assert sorted(added) == sorted([
+        *((getattr(scene, n).email, "addendum by ruth") for n in ("sam", "maya", "leo")),
+        (scene.zed.email, "addendum by omar"),
+    ])  # fmt: skip
+    assert sorted(n.parts["focus"] for n in SessionNote.objects.all()) == sorted(
+        f"note-{name}-focus" for name in CLIENTS
+    )

@@ -42,6 +42,7 @@ def test_the_short_form_reverses_items_1_4_8_9_11_12_and_has_no_subscales():
 
 @pytest.mark.parametrize("instrument_id,count,low,high", [
     ("scs", 26, 1, 5), ("scs-sf", 12, 1, 5), ("phq-9", 9, 0, 3), ("gad-7", 7, 0, 3),
+    ("k10", 10, 1, 5),
 ])  # fmt: skip
 def test_sizes_and_ranges(instrument_id, count, low, high):
     instrument = schema.get(instrument_id)

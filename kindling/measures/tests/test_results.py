@@ -59,7 +59,9 @@ def test_assigning_offers_only_measures_for_the_clients_age(scene):
 
 @pytest.mark.parametrize("form,message", [
     ({"instrument": "scs-sf", "repeat": "0", "starts_on": "2000-01-01"}, "not in the past"),
-    ({"instrument": "k10", "repeat": "0", "starts_on": "{today}"}, "Select a valid choice"),
+    ({"instrument": "no-such-one", "repeat": "0", "starts_on": "{today}"},
+     "Select a valid choice"),
+    ({"instrument": "scs-sf", "repeat": "0", "starts_on": "2999-01-01"}, "within the next year"),
     ({"instrument": "scs-sf", "repeat": "3", "starts_on": "{today}"}, "Select a valid choice"),
     ({"instrument": "scs-sf", "repeat": "0", "starts_on": "soon"}, "Enter a valid date"),
     ({"instrument": "scs-sf", "repeat": "0", "starts_on": "{today}", "message": "x" * 501},

@@ -118,7 +118,17 @@ class JournalEntry(models.Model):
         """Everything written, as one text (for the risk screen and for reading)."""
         return "\n\n".join(v for v in self.fields.values() if v)
 
+    @staticmethod
+    def _first_words(values: dict[str, str]) -> str:
+        first = next(iter(v for v in values.values() if v), "")
+        return (first[:60] + "…") if len(first) > 60 else first
+
     @property
     def headline(self) -> str:
-        first = next(iter(v for v in self.editing_fields.values() if v), "")
-        return (first[:60] + "…") if len(first) > 60 else first
+        """The start of what was saved: safe to show to anyone the entry is shared with."""
+        return self._first_words(self.fields)
+
+    @property
+    def own_headline(self) -> str:
+        """The start of the newest words, saved or not: for the client's own list only."""
+        return self._first_words(self.editing_fields)
