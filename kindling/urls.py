@@ -10,7 +10,7 @@ from kindling.care import notes_views
 from kindling.care import views as care
 from kindling.lib import audit_views
 from kindling.measures import views as measures
-from kindling.program import journal_views, practice_views
+from kindling.program import journal_views, own_views, practice_views
 from kindling.program import views as program
 from kindling.safety import views as safety
 
@@ -44,6 +44,9 @@ urlpatterns = [
     ),
     path("family/", program.family, name="family"),
     path("family/<int:client_id>/", program.young_person, name="young_person"),
+    path("my-practice/", own_views.own_home, name="own_home"),
+    path("my-practice/check/", own_views.own_check, name="own_check"),
+    path("my-practice/<slug:exercise_id>/", own_views.own_exercise, name="own_exercise"),
     path("programme/", practice_views.programme, name="programme"),
     path("programme/sessions/<int:session_id>/", practice_views.practise, name="practise"),
     path("programme/sessions/<int:session_id>/done", practice_views.practised, name="practised"),

@@ -6,7 +6,7 @@ from kindling.accounts import rights
 from kindling.accounts.models import ClientProfile, User
 
 from .content import load_programme
-from .models import JournalEntry, PracticeSession, Unlock
+from .models import JournalEntry, OwnCheck, OwnPractice, PracticeSession, Unlock
 
 
 def _title(exercise_id: str) -> str:
@@ -50,7 +50,30 @@ def erase_programme(client: ClientProfile) -> None:
     rights.destroy_free_text(Unlock.objects.filter(client=client), ["message"])
 
 
+def export_own_practice(user: User) -> tuple[str, object]:
+    """A staff member's own practice and wellbeing checks (only they ever see these)."""
+    return "your_own_practice", {
+        "practised": [
+            {"exercise": _title(p.exercise_id), "when": p.practised_at.isoformat(), "note": p.note}
+            for p in OwnPractice.objects.filter(user=user).order_by("practised_at")
+        ],
+        "wellbeing_checks": [
+            {"when": c.completed_at.isoformat(), "questionnaire": c.instrument_id,
+             "scores": c.scores, "band": c.band}
+            for c in OwnCheck.objects.filter(user=user)
+        ],
+    }  # fmt: skip
+
+
+def erase_own_practice(client: ClientProfile) -> None:
+    rights.destroy_free_text(OwnPractice.objects.filter(user=client.user), ["note"])
+    rights.destroy_free_text(OwnCheck.objects.filter(user=client.user), ["answers", "scores"])
+
+
 def register() -> None:
+    rights.register(
+        export_own_practice, erase_own_practice, "program.ownpractice", "program.owncheck"
+    )
     rights.register(
         export_programme,
         erase_programme,

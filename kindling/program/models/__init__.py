@@ -3,4 +3,5 @@ plan. Django finds every model through this package."""
 
 from .journal import *  # noqa: F403
 from .kindness import *  # noqa: F403
+from .own import *  # noqa: F403
 from .pacing import *  # noqa: F403

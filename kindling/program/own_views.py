@@ -1,0 +1,113 @@
+"""A staff member's own practice: the adult programme, open in full, and a private wellbeing
+check (the SCS-SF) whose results only they see. Nothing here is audited or shown to anyone."""
+
+from __future__ import annotations
+
+import json
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from kindling.accounts.models import STAFF_ROLES
+from kindling.measures import actions as measures
+from kindling.measures import schema
+from kindling.measures.scoring import ScoringError, score_one
+
+from .content import load_programme
+from .models import OwnCheck, OwnPractice
+
+CHECK = "scs-sf"
+
+
+def _staff_only(request) -> None:
+    if not request.user.roles() & STAFF_ROLES:
+        raise Http404
+
+
+class OwnNoteForm(forms.Form):
+    note = forms.CharField(
+        label=gettext_lazy("Anything you'd like to remember (only you will see it)"),
+        required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
+
+
+@login_required
+def own_home(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    programme = load_programme()
+    checks = list(OwnCheck.objects.filter(user=request.user))
+    history = [(c.completed_at, json.loads(c.scores).get("total"), c.band) for c in checks]
+    return render(
+        request,
+        "program/own_home.html",
+        {
+            "stages": [(s, programme.exercises_in(s.id)) for s in programme.stages],
+            "recent": OwnPractice.objects.filter(user=request.user)[:10],
+            "history": history,
+            "titles": {e.id: e.title for e in programme.exercises.values()},
+        },
+    )
+
+
+@login_required
+def own_exercise(request: HttpRequest, exercise_id: str) -> HttpResponse:
+    _staff_only(request)
+    try:
+        exercise = load_programme().exercise(exercise_id)
+    except KeyError:
+        raise Http404 from None
+    form = OwnNoteForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        OwnPractice.objects.create(
+            user=request.user, exercise_id=exercise.id, note=form.cleaned_data["note"].strip()
+        )
+        messages.success(request, _("Kept, for you alone."))
+        return redirect("own_home")
+    return render(
+        request,
+        "program/own_exercise.html",
+        {"exercise": exercise, "text": exercise.html("adult"),
+         "warning": exercise.warning_html("adult"), "form": form},
+        status=400 if form.errors else 200,
+    )  # fmt: skip
+
+
+@login_required
+def own_check(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    instrument = schema.get(CHECK)
+    answers = measures.clean_answers(instrument, request.POST) if request.method == "POST" else {}
+    missing = []
+    if request.method == "POST":
+        try:
+            result = score_one(instrument, answers)
+        except ScoringError:
+            missing = [
+                {"number": n, "id": item.id}
+                for n, item in enumerate(instrument.items, 1)
+                if item.id not in answers
+            ]
+        else:
+            OwnCheck.objects.create(
+                user=request.user, instrument_id=instrument.id,
+                instrument_version=result.version, answers=json.dumps(answers),
+                scores=json.dumps(result.scores), band=result.band or "",
+            )  # fmt: skip
+            messages.success(request, _("Saved. Only you can see it."))
+            return redirect("own_home")
+    rows = [
+        {"number": n, "item": item, "answer": answers.get(item.id),
+         "options": instrument.response_options}
+        for n, item in enumerate(instrument.items, 1)
+    ]  # fmt: skip
+    return render(
+        request,
+        "program/own_check.html",
+        {"instrument": instrument, "rows": rows, "missing": missing},
+        status=400 if missing else 200,
+    )
