@@ -311,6 +311,8 @@ def _needles_of(parsed) -> frozenset[str] | None:
             best = candidate
 
     for op, av in parsed:
+        if getattr(op, "name", str(op)) == "ASSERT":  # a lookaround's words are in the text too
+            offer(_needles_of(av[1]))
         item = _finite(op, av)
         if item is not None:
             joined = frozenset(a + b for a in run for b in item)
@@ -347,9 +349,30 @@ _CHAR_FREQUENCY = dict(zip(
 ))  # fmt: skip
 
 
+# Whole words far more common than their letters suggest ("to", "all", "day"): a needle that is
+# one of them is given the rough chance of such a word starting at a given place.
+_VERY_COMMON_TEXT = (
+    "a an and are as at be but by do for go he i if in is it me my no not of on or out so that"
+    " the this to up was we with you"
+)
+_COMMON_TEXT = (
+    "about after again all also any away back bad been before being can day did does doing done"
+    " down each end even ever every from get going gone good got had has have her here him his"
+    " how into its just know last life like long look made make more much need never new night"
+    " now off one only our over people see she some still take than them then there they thing"
+    " things think time today too us very want way week well went were what when where which"
+    " who why will would year your"
+)
+_VERY_COMMON = frozenset(_VERY_COMMON_TEXT.split())
+_COMMON_WORDS = frozenset(_COMMON_TEXT.split())
+
+
 def _strength(needles: frozenset[str]) -> float:
     chance = 0.0
     for needle in needles:
+        if needle in _VERY_COMMON or needle in _COMMON_WORDS:
+            chance += 0.01 if needle in _VERY_COMMON else 0.002
+            continue
         p = 1.0
         for ch in needle:
             p *= _CHAR_FREQUENCY.get(ch, 0.01)
@@ -456,6 +479,14 @@ _QUOTE_SPAN = re.compile(
     r"|(?<![a-z0-9])'((?:[^'\n]|'(?=[a-z]))+?)'(?![a-z0-9])"
 )
 _RECIPIENT = re.compile(r"\b(?:to|for|with)\s+(?:my\s+|her\s+|his\s+|their\s+|our\s+)?$")
+_NEW_CLAUSE = re.compile(
+    r"[,:]|\b(?:but|now|so|then|because|cos|coz|although|though|yet|and\s+now)\b"
+)
+_SENT_TO = re.compile(
+    r"\b(?:sent|sends|texted|texts|messaged|messages|showed|shows|gave|gives|emailed|snapped|"
+    r"dm\s*'?\s*d|tagged)\s+$"
+)
+_PREPOSITION = re.compile(r"\b(?:for|to|with|about|of|from|by|at)\s+$")
 _SENTENCE_END = re.compile(r"[.!?;\n\r]+|…|\s[-–—]\s")
 _WORD = re.compile(r"[a-z0-9']+")
 _TRANSLATE = str.maketrans({
@@ -706,9 +737,15 @@ class _Compiled:
 
     def _in_the_past(self, norm: str, s0: int, s1: int, start: int, end: int) -> bool:
         def near(regex: re.Pattern) -> bool:
-            for m in regex.finditer(norm, max(s0, start - 60), end):
-                if m.start() < start and len(_WORD.findall(norm, m.end(), start)) <= 3:
-                    return True
+            # A cue before the phrase counts within three words, or within eight when nothing
+            # starts a new clause between ("I used to think my family would be better off").
+            for m in regex.finditer(norm, max(s0, start - 80), end):
+                if m.start() < start:
+                    between = len(_WORD.findall(norm, m.end(), start))
+                    if between <= 3 or (
+                        between <= 8 and not _NEW_CLAUSE.search(norm, m.end(), start)
+                    ):
+                        return True
             for m in regex.finditer(norm, end, min(s1, end + 60)):
                 if len(_WORD.findall(norm, end, m.start())) <= 6:
                     return True
@@ -811,13 +848,29 @@ class _Compiled:
         while until < end and until > 0 and norm[until - 1] not in " \t\n":
             until += 1
         # "Everyone leaves, so what's the point": a word for people in general counts only
-        # straight before the phrase.
+        # straight before the phrase, and not after a preposition ("the best thing for
+        # everyone is ...", where it is not the subject).
         last = None
         for found in self.person.finditer(norm, scope, until):
-            if found.lastgroup != "generic" or len(_WORD.findall(norm, found.end(), start)) <= 1:
+            if found.lastgroup != "generic" or (
+                len(_WORD.findall(norm, found.end(), start)) <= 1
+                and not _PREPOSITION.search(norm, max(0, found.start() - 8), found.start())
+            ):
                 last = found
         if last is not None and last.lastgroup == "generic":
             return "unclear"
+        if (
+            last is not None
+            and last.group() == "me"
+            and _SENT_TO.search(norm, max(scope, last.start() - 16), last.start())
+        ):
+            # "My friend sent me a photo of ...": "me" only receives; the sender before it is
+            # the person the phrase is about.
+            sender = None
+            for sender in self.person.finditer(norm, scope, last.start()):  # noqa: B007
+                pass
+            if sender is not None and sender.lastgroup in ("other", "they"):
+                last = sender
         if last is not None:
             kind = last.lastgroup
             if kind == "self":

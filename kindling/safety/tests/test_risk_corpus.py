@@ -13,7 +13,16 @@ Targets (issue 6), on each corpus:
 
 dev-corpus.jsonl was written alongside the rules and is used to develop them. The held-out
 corpus (corpus/risk-corpus.jsonl) was written separately, by someone who had not seen the
-rules; docs/safety/risk-screen.md records its numbers.
+rules; docs/safety/risk-screen.md records its numbers. A second held-out corpus
+(corpus/risk-corpus-2.jsonl) was written the same way while rules 2026.05-3 were being written;
+the targets are not met on it, so its test holds the first-run numbers as a floor instead.
+
+dev-corpus-2.jsonl is a second development set (639 texts) written for rules 2026.05-3, aimed at
+what the rules missed: indirect and euphemistic wording, farewell behaviours, self-harm in other
+forms, children's spelling and text-speak, long entries with one risky sentence, and hard
+negatives. It was written in five batches; each batch was screened once as written (recall of
+urgent/self on the new batches was 0.42-0.48) and only then used to improve the rules, so its
+numbers here are fitted and are not evidence of accuracy.
 """
 
 from __future__ import annotations
@@ -29,7 +38,9 @@ from kindling.safety.screen import ABOUTS, LEVELS, screen_many
 
 HERE = Path(__file__).parent
 DEV = HERE / "dev-corpus.jsonl"
+DEV_2 = HERE / "dev-corpus-2.jsonl"
 HELD_OUT = HERE / "corpus" / "risk-corpus.jsonl"
+HELD_OUT_2 = HERE / "corpus" / "risk-corpus-2.jsonl"
 
 RECALL_TARGET = 0.95
 PRECISION_TARGET = 0.85
@@ -163,7 +174,56 @@ def test_the_dev_corpus_meets_the_targets():
     _check(evaluate("development corpus (dev-corpus.jsonl)", DEV))
 
 
+def test_the_second_dev_corpus_meets_the_targets():
+    _check(evaluate("second development corpus (dev-corpus-2.jsonl)", DEV_2))
+
+
+def test_the_second_dev_corpus_is_big_and_varied():
+    rows = load(DEV_2)
+    assert len(rows) >= 250
+    assert len({r["id"] for r in rows}) == len(rows)
+    assert len({r["text"] for r in rows}) == len(rows)
+    assert {r["voice"] for r in rows} == {"adult", "teen", "child"}
+    assert sum(r["level"] == "none" for r in rows) >= 100  # hard negatives
+
+
 def test_the_held_out_corpus_meets_the_targets():
     if not HELD_OUT.exists():
         pytest.skip(f"the held-out corpus {HELD_OUT.relative_to(HERE)} has not been written yet")
     _check(evaluate("held-out corpus (corpus/risk-corpus.jsonl)", HELD_OUT))
+
+
+# First run of rules 2026.05-3 on the second held-out corpus (348 texts), before anyone looked at
+# its failures: urgent/self recall 0.564 (57/101), precision 0.826 (57/69), 3 texts labelled
+# "other" screened "self". The floors are those numbers less 0.02; "other" as "self" may not
+# grow.
+HELD_OUT_2_RECALL_FLOOR = 0.544
+HELD_OUT_2_PRECISION_FLOOR = 0.806
+HELD_OUT_2_OTHER_AS_SELF_MAX = 3
+
+
+def test_the_second_held_out_corpus_does_not_fall_below_its_first_run():
+    """The second held-out corpus: the 0.95 / 0.85 / 0 targets are NOT met on it.
+
+    corpus/risk-corpus-2.jsonl was written by someone else while rules 2026.05-3 were being
+    written and was not opened until they were finished; then it was screened once. The screen
+    caught 57 of its 101 urgent/self texts (recall 0.564, target 0.95), 57 of the 69 texts it
+    called urgent/self were labelled so (precision 0.826, target 0.85), and 3 texts about someone
+    else were read as about the writer (target 0). docs/safety/risk-screen.md lists the misses.
+
+    Because the targets are not met, this test asserts the first-run numbers as a floor, so that
+    a change which makes things worse fails. Raise the floors when the screen improves on this
+    corpus, but do not change rules to fit its individual lines: once that is done it is no
+    longer held out, and the numbers stop meaning anything.
+    """
+    if not HELD_OUT_2.exists():
+        pytest.skip(f"the second held-out corpus {HELD_OUT_2.relative_to(HERE)} is not there")
+    report = evaluate("second held-out corpus (corpus/risk-corpus-2.jsonl)", HELD_OUT_2)
+    print()
+    print(report.text())
+    print("(targets not met on this corpus: the floors below are its first-run numbers less 0.02)")
+    assert report.recall >= HELD_OUT_2_RECALL_FLOOR
+    assert report.precision >= HELD_OUT_2_PRECISION_FLOOR
+    assert len(report.other_as_self) <= HELD_OUT_2_OTHER_AS_SELF_MAX, [
+        r["text"] for r in report.other_as_self
+    ]
