@@ -80,37 +80,25 @@ def score_matrix(instrument: Instrument, matrix: np.ndarray) -> Scored:
     valid, errors = _validate(instrument, matrix)
     rows = np.flatnonzero(valid)
     x = matrix if rows.size == len(matrix) else matrix[rows]
-    # One conversion; the products below run in BLAS. Single precision is exact here: answers
-    # and their sums are small whole numbers (well under 2**24); means are taken in double.
-    x = x.astype(np.float32, copy=False)
     flip = instrument.min_value + instrument.max_value
     scoring = instrument.scoring
-    # Sums are matrix products with 0/±1 weights: exact on whole-number answers, and one BLAS
-    # call for all subscales at once. Means divide the exact sums.
+    sums_of = _summer(x)
+    # Sums are exact (whole-number answers); means divide the exact sums in double precision.
     scores: dict[str, np.ndarray] = {}
-    if scoring.subscales:
-        membership = np.array(
-            [[item.subscale == s.name for s in scoring.subscales] for item in instrument.items],
-            dtype=np.float32,
-        )
-        sums = (x @ membership).astype(float)
-        counts = membership.sum(axis=0)
-        for column, subscale in enumerate(scoring.subscales):
-            # Raw: a high self-judgment score means more self-judgment.
-            total_of = sums[:, column]
-            scores[subscale.name] = (
-                total_of / counts[column] if subscale.rule == "mean" else total_of
-            )
+    for subscale in scoring.subscales:
+        columns = [j for j, item in enumerate(instrument.items) if item.subscale == subscale.name]
+        total_of = sums_of(columns)
+        # Raw: a high self-judgment score means more self-judgment.
+        scores[subscale.name] = total_of / len(columns) if subscale.rule == "mean" else total_of
     for composite in scoring.composites:
         scores[composite.name] = sum(scores[name] for name in composite.of) / len(composite.of)
 
     total = scoring.total
     if total.rule in ("mean", "sum"):
-        signs = np.array([-1 if item.reverse else 1 for item in instrument.items], np.float32)
-        reversed_count = sum(item.reverse for item in instrument.items)
-        keyed_sum = (x @ signs).astype(
-            float
-        ) + flip * reversed_count  # reverse-keyed items count flip − x
+        forward = [j for j, item in enumerate(instrument.items) if not item.reverse]
+        reverse = [j for j, item in enumerate(instrument.items) if item.reverse]
+        # A reverse-keyed item counts flip − x.
+        keyed_sum = sums_of(forward) - sums_of(reverse) + flip * len(reverse)
         scores[total.name] = (
             keyed_sum / len(instrument.items) if total.rule == "mean" else keyed_sum
         )
@@ -139,6 +127,33 @@ def score_matrix(instrument: Instrument, matrix: np.ndarray) -> Scored:
             flags[flag.name] = scores[flag.score] >= flag.at_least
 
     return Scored(instrument.id, instrument.version, rows, scores, bands, flags, errors)
+
+
+def _summer(x: np.ndarray):
+    """A function giving the exact sum of some columns of x for every row, as float64.
+
+    Whole numbers (a clean CSV: Polars hands over one array per column, column-major) are added
+    column by column in 32-bit integers: no conversion of the whole matrix, and each column is
+    contiguous in memory. Anything else goes through one float32 matrix product (exact for these
+    small whole numbers, and what keeps NaN rows apart)."""
+    if np.issubdtype(x.dtype, np.integer):
+        by_column = np.asfortranarray(x)
+
+        def integer_sum(columns: list[int]) -> np.ndarray:
+            total = np.zeros(len(by_column), dtype=np.int32)
+            for column in columns:
+                total += by_column[:, column]
+            return total.astype(float)
+
+        return integer_sum
+    as_float = x.astype(np.float32, copy=False)
+
+    def float_sum(columns: list[int]) -> np.ndarray:
+        weights = np.zeros(x.shape[1], dtype=np.float32)
+        weights[columns] = 1
+        return (as_float @ weights).astype(float)
+
+    return float_sum
 
 
 @dataclass(frozen=True)

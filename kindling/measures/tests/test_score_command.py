@@ -79,3 +79,22 @@ def test_a_run_that_cannot_go_ahead_exits_2_and_writes_nothing(tmp_path, args, m
     assert len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "out.csv").exists()
     assert not list(tmp_path.glob(".out.csv.*"))
+
+
+def test_scores_are_written_with_the_same_four_decimals_as_printf():
+    """The fast text formatting of scores gives exactly what '%.4f' gives, for every value a
+    shipped instrument can produce (means of whole-number answers over 4, 5, 6, 12 and 26)."""
+    import itertools
+
+    import polars as pl
+
+    from kindling.measures.batch import _four_places
+
+    values = sorted({
+        a / d for d in (1, 3, 4, 5, 6, 7, 12, 15, 18, 26, 60, 120)
+        for a in range(0, 5 * d * 3 + 1)
+    })  # fmt: skip
+    frame = pl.DataFrame({"score": values})
+    written = _four_places(frame, ["score"]).get_column("score").to_list()
+    for value, text in itertools.zip_longest(values, written):
+        assert text == f"{value:.4f}", (value, text)
