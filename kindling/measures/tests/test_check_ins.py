@@ -231,3 +231,12 @@ def test_an_ended_assignment_closes_the_waiting_check_in(scene, assigned):
     assert "A check-in is ready" not in browser.get("/today/").content.decode()
     response = browser.get(f"/check-ins/{assigned.pk}/")
     assert response.status_code == 302 and response["Location"] == "/check-ins/"
+
+
+def test_the_form_shows_the_questionnaires_citation_and_terms(scene):
+    assignment = actions.assign(scene.sam.client_profile, "k10", by=scene.ruth)
+    page = _signed_in(scene.sam).get(f"/check-ins/{assignment.administrations.get().pk}/")
+    text = page.content.decode()
+    instrument = schema.get("k10")
+    assert instrument.citation.split(".")[0] in text
+    assert "Kessler" in text and "©" in instrument.licence and "©" in text
