@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP
+from django.test import Client
 
 from kindling.accounts import actions, consent
 from kindling.accounts.demo import birth_date
@@ -119,3 +120,11 @@ def make_scene() -> Scene:
 @pytest.fixture
 def scene(db) -> Scene:
     return make_scene()
+
+
+def signed_in(user) -> Client:
+    """A test client already logged in as this person (no password, no second step: tests of
+    logging in itself use the real forms)."""
+    browser = Client()
+    browser.force_login(user)
+    return browser

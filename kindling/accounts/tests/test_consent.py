@@ -6,8 +6,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from django.test import Client
 
+from conftest import signed_in as _as
 from kindling.accounts import actions, consent
 from kindling.accounts.demo import birth_date
 from kindling.accounts.models import ConsentRecord
@@ -19,12 +19,6 @@ def fresh(scene):
     """The scene with every consent forgotten, as on a first login."""
     ConsentRecord.objects.all().delete()
     return scene
-
-
-def _as(person) -> Client:
-    client = Client()
-    client.force_login(person)
-    return client
 
 
 @pytest.mark.parametrize("person,words", [

@@ -8,21 +8,15 @@ import json
 import pytest
 from django.apps import apps
 from django.db import models
-from django.test import Client
 from django.utils import timezone
 
+from conftest import signed_in as _as
 from kindling.accounts import actions, rights
 from kindling.accounts.models import ClientProfile, ErasureRequest, GuardianLink, User
 from kindling.lib.models import AuditEvent
 from kindling.lib.tests.test_encryption import _raw_database_text
 
 MARKER = "MARKER-lyrebird-44d1"
-
-
-def _as(person) -> Client:
-    client = Client()
-    client.force_login(person)
-    return client
 
 
 def test_the_export_holds_exactly_the_persons_own_data(scene):

@@ -8,18 +8,12 @@ import datetime as dt
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from conftest import signed_in as _as
 from kindling.accounts import demo
 from kindling.accounts.models import User
-
-
-def _as(user) -> Client:
-    browser = Client()
-    browser.force_login(user)
-    return browser
 
 
 def _queries(browser, url="/caseload/") -> tuple[int, str]:

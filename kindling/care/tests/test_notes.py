@@ -8,10 +8,10 @@ import json
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from conftest import signed_in as _as
 from kindling.accounts import actions, rights
 from kindling.care import notes, notes_rights
 from kindling.care.models import NoteAddendum, NoteVersion, SessionNote
@@ -19,12 +19,6 @@ from kindling.lib.models import AuditEvent
 
 MARKER = "MARKER-quokka-5c21"
 TODAY = dt.date.today
-
-
-def _as(user) -> Client:
-    browser = Client()
-    browser.force_login(user)
-    return browser
 
 
 def _url(client_id, note_id=None, tail="") -> str:

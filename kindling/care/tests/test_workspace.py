@@ -5,17 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
+from conftest import signed_in as _as
 from kindling.care import appointments
 from kindling.care.models import Appointment, CareMessage
-
-
-def _as(user) -> Client:
-    browser = Client()
-    browser.force_login(user)
-    return browser
 
 
 def _soon(days: int = 2) -> tuple[str, str]:

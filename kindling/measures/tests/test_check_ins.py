@@ -7,19 +7,13 @@ import threading
 
 import pytest
 from django.db import connection
-from django.test import Client
 
+from conftest import signed_in as _signed_in
 from kindling.lib.models import AuditEvent
 from kindling.measures import actions, schema
 from kindling.measures.models import Administration
 
 SF_ITEMS = schema.get("scs-sf").item_ids
-
-
-def _signed_in(user) -> Client:
-    browser = Client()
-    browser.force_login(user)
-    return browser
 
 
 def _all(value: int = 3) -> dict:

@@ -8,20 +8,14 @@ import json
 import re
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
+from conftest import signed_in as _signed_in
 from kindling.lib.models import AuditEvent
 from kindling.measures import actions, schema
 from kindling.measures.models import Administration, Assignment
 from kindling.measures.results import gentle_view, series_for
-
-
-def _signed_in(user) -> Client:
-    browser = Client()
-    browser.force_login(user)
-    return browser
 
 
 def _answer(client, instrument_id: str, answers: dict, days_ago: int) -> Administration:

@@ -6,20 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.test import Client
-
+from conftest import signed_in as _as
 from kindling.accounts.models import User
 from kindling.lib.tests.test_encryption import _raw_database_text
 from kindling.program.content import load_programme
 
 MARKER = "MARKER-bilby-8842"
 CONTROL = "Kestrel Control-Name"  # stored in plain text on purpose (a name)
-
-
-def _as(user) -> Client:
-    browser = Client()
-    browser.force_login(user)
-    return browser
 
 
 def test_no_free_text_is_readable_in_the_raw_database(scene, transactional_db):

@@ -8,16 +8,11 @@ import time
 import pytest
 from django.test import Client
 
+from conftest import signed_in as _as
 from kindling.lib.models import ParkedDraft
 from kindling.program.models import JournalEntry
 
 MARKER = "MARKER-pademelon-311"
-
-
-def _as(user) -> Client:
-    browser = Client()
-    browser.force_login(user)
-    return browser
 
 
 GUIDED = {

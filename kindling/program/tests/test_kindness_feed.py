@@ -12,6 +12,7 @@ import icalendar
 import pytest
 from django.test import Client
 
+from conftest import signed_in as _as
 from kindling.lib.models import AuditEvent
 from kindling.program import kindness
 from kindling.program.models import CalendarFeed, KindnessAct
@@ -21,12 +22,6 @@ REVEALING = re.compile(
     r"therap|kindling|compassion|mental|psycholog|clinic|health|counsel|anxi|depress|self[- ]care",
     re.I,
 )
-
-
-def _as(person) -> Client:
-    client = Client()
-    client.force_login(person)
-    return client
 
 
 def _make_feed(person) -> str:

@@ -9,18 +9,13 @@ import re
 import pytest
 from django.test import Client
 
+from conftest import signed_in as _as
 from kindling.program import kindness
 from kindling.program.content import load_programme
 from kindling.program.models import KindnessAct, KindnessMark
 
 # Words the plan never says to a client, whatever they did or didn't do.
 JUDGEMENT = re.compile(r"\b(missed|miss|failed|fail|failure|streaks?|overdue|behind|late)\b", re.I)
-
-
-def _as(person) -> Client:
-    client = Client()
-    client.force_login(person)
-    return client
 
 
 def _every_day() -> list[str]:

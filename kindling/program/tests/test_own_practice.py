@@ -5,20 +5,14 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
-from django.test import Client
 
+from conftest import signed_in as _as
 from kindling.lib.models import AuditEvent
 from kindling.measures import schema
 from kindling.program.content import load_programme
 from kindling.program.models import OwnCheck, OwnPractice
 
 MARKER = "MARKER-quokka-55"
-
-
-def _as(user) -> Client:
-    browser = Client()
-    browser.force_login(user)
-    return browser
 
 
 def test_a_clinician_practises_for_themselves_and_keeps_a_private_check(scene):

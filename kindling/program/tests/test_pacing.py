@@ -8,9 +8,9 @@ import datetime as dt
 import html
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
+from conftest import signed_in as _as
 from kindling.accounts.models import CareTeamMember, ClientProfile
 from kindling.lib.models import AuditEvent
 from kindling.program import pacing
@@ -19,12 +19,6 @@ from kindling.program.content import load_programme
 PROGRAMME = load_programme()
 FIRST, SECOND, FIFTH = (PROGRAMME.stages[i].id for i in (0, 1, 4))
 DEEPER = next(e for e in PROGRAMME.exercises.values() if e.intensity == "deeper")
-
-
-def _as(user) -> Client:
-    browser = Client()
-    browser.force_login(user)
-    return browser
 
 
 def _first_of(stage_id: str):

@@ -4,19 +4,13 @@ the clinician sees, and the care team told on the next look at the caseload."""
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 
+from conftest import signed_in as _as
 from kindling.program.content import load_programme
 from kindling.program.models import PracticeSession
 
 PROGRAMME = load_programme()
 EXERCISE = next(e for e in PROGRAMME.exercises_in(PROGRAMME.stages[0].id))
-
-
-def _as(user) -> Client:
-    browser = Client()
-    browser.force_login(user)
-    return browser
 
 
 def _practise(browser, before, after, note=""):

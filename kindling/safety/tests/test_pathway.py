@@ -6,15 +6,10 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from conftest import signed_in as _as
 from kindling.accounts.models import CareTeamMember
 from kindling.lib.models import AuditEvent
 from kindling.safety.models import Alert, SafetyCheck
-
-
-def _as(user) -> Client:
-    browser = Client()
-    browser.force_login(user)
-    return browser
 
 
 @pytest.fixture

@@ -6,13 +6,8 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from conftest import signed_in as _as
 from kindling.safety import practice_lines
-
-
-def _as(user) -> Client:
-    browser = Client()
-    browser.force_login(user)
-    return browser
 
 
 def _form(lines: list[dict]) -> dict:
