@@ -125,6 +125,22 @@ def _user(scene: Scene, viewer: str):
     return AnonymousUser() if viewer == "anonymous" else getattr(scene, viewer)
 
 
+def _check_cell(kind, relation, viewer, helper, response, *, ok=200, where=()) -> bool:
+    """One cell of the table: the access helper gives the object or raises 404, and the page
+    answers `ok` or 404; an anonymous visitor is sent to log in. Returns whether it was allowed."""
+    expected = (kind, relation) in ALLOWED
+    if expected:
+        assert helper() is not None, where
+    else:
+        with pytest.raises(Http404):
+            helper()
+    if viewer == "anonymous":
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"], where
+    else:
+        assert response.status_code == (ok if expected else 404), (*where, response.status_code)
+    return expected
+
+
 def test_the_table_covers_every_role_in_the_design(scene):
     roles_in_scene = {_role_of(scene, v) for v in VIEWERS} - {"anonymous"}
     assert roles_in_scene == ROLES
@@ -308,19 +324,8 @@ def test_measures(scene):
              f"/check-ins/{administration.pk}/done"),
         ]  # fmt: skip
         for kind, helper, url in cells:
-            expected = (kind, relation) in ALLOWED
-            if expected:
-                assert helper() is not None
-            else:
-                with pytest.raises(Http404):
-                    helper()
-            response = browser.get(url)
-            if viewer == "anonymous":
-                assert response.status_code == 302, url
-            else:
-                assert response.status_code == (200 if expected else 404), (
-                    kind, viewer, client_name, relation, response.status_code,
-                )  # fmt: skip
+            _check_cell(kind, relation, viewer, helper, browser.get(url),
+                        where=(kind, viewer, client_name, relation))  # fmt: skip
             checked += 1
     assert checked == 3 * len(VIEWERS) * len(CLIENTS)
 
@@ -403,22 +408,17 @@ def test_session_notes(scene):
              "post", f"{base}{note.pk}/addendum/", 302),
         ]  # fmt: skip
         for kind, helper, method, url, ok in cells:
-            expected = (kind, relation) in ALLOWED
-            if expected:
-                assert helper() is not None
-            else:
-                with pytest.raises(Http404):
-                    helper()
             data = {"text": f"addendum by {viewer}"} if method == "post" else None
             response = getattr(browser, method)(url, data)
-            if viewer == "anonymous":
-                assert response.status_code == 302 and "/accounts/login/" in response["Location"]
-            else:
-                assert response.status_code == (ok if expected else 404), (
-                    kind, viewer, client_name, relation, response.status_code,
-                )  # fmt: skip
-                if expected and method == "get" and kind != "session_note_new":
-                    assert f"note-{client_name}-focus" in response.content.decode()
+            expected = _check_cell(kind, relation, viewer, helper, response, ok=ok,
+                                   where=(kind, viewer, client_name, relation))  # fmt: skip
+            if (
+                expected
+                and viewer != "anonymous"
+                and method == "get"
+                and kind != "session_note_new"
+            ):
+                assert f"note-{client_name}-focus" in response.content.decode()
             checked += 1
     assert checked == 4 * len(VIEWERS) * len(CLIENTS)
     # Only the care team's addenda were written, and no note was changed.
