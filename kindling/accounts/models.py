@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
@@ -119,6 +120,17 @@ class Practice(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def zone(self) -> ZoneInfo:
+        """The practice's time zone: its clients' days (due check-ins, planned kindness) are
+        read in it. An unknown name falls back to the server's zone."""
+        try:
+            return ZoneInfo(self.time_zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            return ZoneInfo(settings.TIME_ZONE)
+
+    def today(self) -> dt.date:
+        return timezone.localdate(timezone=self.zone())
 
     def keep_records_until(self, date_of_birth: dt.date, last_contact: dt.date) -> dt.date:
         """The first day this client's records may be destroyed under the practice's rule."""

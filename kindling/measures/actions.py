@@ -45,7 +45,7 @@ def assign(
         raise AssignError("That questionnaire is not made for this client's age group.")
     if every_weeks is not None and not 1 <= every_weeks <= 52:
         raise AssignError("Repeat every 1 to 52 weeks, or choose 'once'.")
-    today = timezone.localdate()
+    today = client.practice.today()
     starts_on = starts_on or today
     if starts_on < today:
         raise AssignError("The first check-in can be today or later, not in the past.")
@@ -177,7 +177,8 @@ def submit(administration: Administration, answers: dict[str, int]) -> tuple[Adm
                         assignment=assignment,
                         client=fresh.client,
                         instrument_id=fresh.instrument_id,
-                        due_on=timezone.localdate() + dt.timedelta(weeks=assignment.every_weeks),
+                        due_on=fresh.client.practice.today()
+                        + dt.timedelta(weeks=assignment.every_weeks),
                     )
             except IntegrityError:
                 pass  # already has an open one (the clinician re-opened it meanwhile)

@@ -16,7 +16,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -53,7 +52,7 @@ def check_ins(request: HttpRequest) -> HttpResponse:
     profile = access.own_client_profile(request.user)
     request.user.client_profile = profile
     mine = access.own_administrations(request.user).select_related("assignment")
-    today = timezone.localdate()
+    today = profile.practice.today()
     waiting = [a for a in mine.open().order_by("due_on") if a.due_on <= today]
     coming = [a for a in mine.open().order_by("due_on") if a.due_on > today]
     views = [(s.instrument, gentle_view(s)) for s in series_for(mine.completed())]
@@ -194,11 +193,12 @@ class AssignForm(forms.Form):
         self.fields["instrument"].choices = [
             (i.id, f"{i.short_title} · {i.title}") for i in actions.instruments_for(client)
         ]
-        self.fields["starts_on"].initial = timezone.localdate()
+        self.fields["starts_on"].initial = client.practice.today()
+        self.practice_today = client.practice.today()
 
     def clean_starts_on(self):
         starts_on = self.cleaned_data["starts_on"]
-        if starts_on > timezone.localdate() + dt.timedelta(days=366):
+        if starts_on > self.practice_today + dt.timedelta(days=366):
             raise forms.ValidationError(gettext_lazy("Choose a day within the next year."))
         return starts_on
 
@@ -217,7 +217,7 @@ def _results_context(request, client, form=None):
         "series": series,
         "assignments": assignments,
         "form": form or (AssignForm(client=client) if available else None),
-        "today": timezone.localdate(),
+        "today": client.practice.today(),
     }
 
 

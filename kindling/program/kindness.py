@@ -16,10 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from collections.abc import Iterable
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import icalendar
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.http import Http404
@@ -58,14 +57,11 @@ class KindnessError(ValueError):
 
 def time_zone_of(profile: ClientProfile) -> ZoneInfo:
     """The practice's time zone: the client's days and times are read in it."""
-    try:
-        return ZoneInfo(profile.practice.time_zone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo(settings.TIME_ZONE)
+    return profile.practice.zone()
 
 
 def local_today(profile: ClientProfile) -> dt.date:
-    return timezone.localdate(timezone=time_zone_of(profile))
+    return profile.practice.today()
 
 
 def _local_date(moment: dt.datetime, zone: ZoneInfo) -> dt.date:

@@ -26,7 +26,11 @@ def today(request: HttpRequest) -> HttpResponse:
         raise Http404 from None
     request.user.client_profile = profile  # the context processor reads it too; fetch once
     care_team = list(profile.care_team.order_by("name"))
-    due = list(access.own_administrations(request.user).due().order_by("due_on"))
+    due = list(
+        access.own_administrations(request.user)
+        .due(today=profile.practice.today())
+        .order_by("due_on")
+    )
     pace = pacing.pace_for(profile)
     settling = load_programme().settling_exercises()
     return render(

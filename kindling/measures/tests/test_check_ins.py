@@ -234,3 +234,20 @@ def test_the_form_shows_the_questionnaires_citation_and_terms(scene):
     instrument = schema.get("k10")
     assert instrument.citation.split(".")[0] in text
     assert "Kessler" in text and "©" in instrument.licence and "©" in text
+
+
+@pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "Pacific/Pago_Pago"])
+def test_due_days_are_the_practices_days(scene, zone):
+    """A check-in due 'today' is due on the practice's today, wherever the server is: at any
+    moment Kiritimati (UTC+14) and Pago Pago (UTC-11) are on different dates."""
+    import datetime as dt
+
+    scene.harbour.time_zone = zone
+    scene.harbour.save()
+    sam = scene.sam.client_profile
+    sam.practice.refresh_from_db()
+    local_today = sam.practice.today()
+    actions.assign(sam, "scs-sf", by=scene.ruth, starts_on=local_today)
+    assert "A check-in is ready" in _signed_in(scene.sam).get("/today/").content.decode()
+    with pytest.raises(actions.AssignError, match="not in the past"):
+        actions.assign(sam, "phq-9", by=scene.ruth, starts_on=local_today - dt.timedelta(days=1))
