@@ -72,3 +72,28 @@ class ParkedDraft(models.Model):
 
     def __str__(self) -> str:
         return f"parked draft {self.pk}"
+
+
+class OutboundMail(models.Model):
+    """An e-mail waiting to leave, written in the same transaction as the change it reports.
+
+    If the mail server is down when the change commits, the row stays and `kindling run-due`
+    tries again with growing gaps, so no alert e-mail or booking confirmation is silently
+    lost. The message (addresses included) is encrypted; `purpose` and `ref` are plain and
+    hold no personal detail ("alert", "alert:12").
+    """
+
+    purpose = models.CharField(max_length=30)
+    ref = models.CharField(max_length=60, blank=True)
+    message = EncryptedTextField()
+    created_at = models.DateTimeField(default=timezone.now)
+    next_due_at = models.DateTimeField(default=timezone.now)
+    attempts = models.PositiveIntegerField(default=0)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["sent_at", "next_due_at"], name="outbox_due")]
+
+    def __str__(self) -> str:
+        return f"{self.purpose} mail {self.pk} ({'sent' if self.sent_at else 'waiting'})"

@@ -6,6 +6,8 @@ class SafetyConfig(AppConfig):
     label = "safety"
 
     def ready(self) -> None:
-        from . import rights
+        from . import pathway, rights
 
         rights.register()
+        # An alert's notified_at is set when its e-mail finally leaves the outbox.
+        pathway.register_outbox_hook()

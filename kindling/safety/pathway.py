@@ -18,14 +18,14 @@ import json
 import logging
 from dataclasses import dataclass
 
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kindling.accounts.models import ClientProfile, User
-from kindling.lib import audit
+from kindling.lib import audit, outbox
 
 from .models import Alert, SafetyCheck
 
@@ -50,6 +50,8 @@ NONE = Outcome("none", "self")
 
 
 def _notify(alert: Alert) -> None:
+    """Queue the e-mail to the people who must look, in the alert's own transaction: if the
+    mail server is down it waits in the outbox and `kindling run-due` sends it later."""
     from kindling.lib.access import alert_recipients
 
     people = [p.email for p in alert_recipients(alert.client)]
@@ -57,17 +59,20 @@ def _notify(alert: Alert) -> None:
         logger.error("alert %s has nobody to notify", alert.pk)
         return
     # The e-mail says that something needs a look, and nothing else: no name, no health detail.
-    sent = send_mail(
+    message = EmailMessage(
         subject=_("Kindling: please check your caseload"),
-        message=render_to_string("safety/email/alert.txt", {"urgent": alert.level == "urgent"}),
-        from_email=None,
-        recipient_list=people,
-        fail_silently=True,
+        body=render_to_string("safety/email/alert.txt", {"urgent": alert.level == "urgent"}),
+        to=people,
     )
-    if sent:
-        Alert.objects.filter(pk=alert.pk).update(notified_at=timezone.now())
-    else:
-        logger.error("alert %s could not be e-mailed; it is on the caseload", alert.pk)
+    outbox.send(message, purpose="alert", ref=str(alert.pk))
+
+
+def _alert_mail_sent(ref: str) -> None:
+    Alert.objects.filter(pk=int(ref), notified_at__isnull=True).update(notified_at=timezone.now())
+
+
+def register_outbox_hook() -> None:
+    outbox.on_sent("alert", _alert_mail_sent)
 
 
 def raise_alert(
@@ -94,7 +99,7 @@ def raise_alert(
         )  # fmt: skip
         check = _open_check(client, alert, level, about)
         if level == "urgent" or about == "other":
-            transaction.on_commit(lambda: _notify(alert), robust=True)
+            _notify(alert)
     return Outcome(level, about, alert, check)
 
 
