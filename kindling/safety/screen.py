@@ -113,8 +113,23 @@ class RuleSpec(_Strict):
     in_the_past: Literal["soften", "drop", "keep"] = "soften"
     historical: bool = False  # the phrase itself tells of the past ("I used to cut")
     about_default: Literal["self", "unclear"] = "self"  # when no person is named at all
+    # Context: the phrase counts only if one of these patterns also occurs elsewhere in the
+    # text ("I've got everything sorted" counts in a text that speaks of dying or despair).
+    requires: list[str] = []
+    # ...and does not count if one of these occurs anywhere in the text ("love you all, see you
+    # next year" is an ordinary sign-off).
+    unless: list[str] = []
 
     _plain = field_validator("explanation")(_sentence)
+
+
+class SpellingSpec(_Strict):
+    """Key words matched with one slip of the keyboard (a letter missing, extra, wrong or two
+    letters swapped), for words of five letters or more starting with the same letter."""
+
+    explanation: str
+    words: list[str] = []
+    not_words: list[str] = []  # real words one slip away that must stay as they are
 
 
 class IdiomSpec(_Strict):
@@ -122,6 +137,7 @@ class IdiomSpec(_Strict):
     explanation: str
     patterns: list[str] = Field(min_length=1)
     examples: list[str] = []
+    excuses: list[str] = []  # the rules this idiom excuses; empty means every rule
 
     _plain = field_validator("explanation")(_sentence)
 
@@ -168,6 +184,7 @@ class RulesSpec(_Strict):
     hypothetical: CueSpec
     no_intent: CueSpec
     subjects: SubjectSpec
+    spelling: SpellingSpec | None = None
 
 
 _LEXICON_REF = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
@@ -462,6 +479,8 @@ class _Rule:
     in_the_past: str
     historical: bool
     about_default: str
+    requires: re.Pattern | None = None
+    unless: re.Pattern | None = None
 
 
 @dataclass(slots=True)
@@ -478,13 +497,21 @@ _QUOTE_SPAN = re.compile(
     r'"([^"\n]{1,400})"'
     r"|(?<![a-z0-9])'((?:[^'\n]|'(?=[a-z]))+?)'(?![a-z0-9])"
 )
-_RECIPIENT = re.compile(r"\b(?:to|for|with)\s+(?:my\s+|her\s+|his\s+|their\s+|our\s+)?$")
+_RECIPIENT = re.compile(
+    r"\b(?:(?:to|for|with)\s+(?:my\s+|her\s+|his\s+|their\s+|our\s+)?"
+    r"|(?:told|tells|tell|telling|asked|asks|texted|messaged|sent|showed|gave|gives|warned|"
+    r"promised)\s+)$"
+)
 _NEW_CLAUSE = re.compile(
     r"[,:]|\b(?:but|now|so|then|because|cos|coz|although|though|yet|and\s+now)\b"
 )
 _SENT_TO = re.compile(
-    r"\b(?:sent|sends|texted|texts|messaged|messages|showed|shows|gave|gives|emailed|snapped|"
+    r"\b(?:sent|sends|sending|texted|texts|texting|messaged|messages|messaging|showed|shows|"
+    r"showing|gave|gives|emailed|snapped|"
     r"dm\s*'?\s*d|tagged)\s+$"
+)
+_FOUND = re.compile(
+    r"\s+(?:[a-z']+\s+)?(?:found|find|finding|saw|see|seen|noticed|discovered|caught|checked)\b"
 )
 _PREPOSITION = re.compile(r"\b(?:for|to|with|about|of|from|by|at)\s+$")
 _SENTENCE_END = re.compile(r"[.!?;\n\r]+|…|\s[-–—]\s")
@@ -523,10 +550,95 @@ def _normalise(text: str) -> tuple[str, list[int] | None]:
     return low, index
 
 
+_LONG_WORD = re.compile(r"[a-z]{5,}")
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """True when b is a with one letter missing, added or changed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :]
+
+
+class _Spelling:
+    """Reads a word one slip away from a key word as that key word ("suicdie" -> "suicide").
+
+    A slip is a letter missing, added, changed, or two letters swapped (one deletion on each
+    side). Only words of five letters or more are looked at, the first letter must agree, and
+    real words listed in `not_words` are left alone. Each word's answer is remembered.
+    """
+
+    def __init__(self, spec: SpellingSpec, known: re.Pattern):
+        self.known = known  # spellings the lexicon already knows ("suicidle") stay as written
+        self.words = frozenset(spec.words)
+        self.keep = frozenset(spec.not_words)
+        self.near: dict[str, str] = {}
+        for word in spec.words:
+            for d in _deletes(word):
+                self.near.setdefault(d, word)
+        self.lookup = functools.lru_cache(maxsize=65536)(self._lookup)
+
+    def _lookup(self, token: str) -> str | None:
+        if token in self.words or token in self.keep or self.known.fullmatch(token):
+            return None
+        candidates = [self.near.get(token)]
+        for d in _deletes(token):
+            candidates.append(d if d in self.words else None)
+            candidates.append(self.near.get(d))
+        for candidate in candidates:
+            if candidate and candidate[0] == token[0] and _one_slip(token, candidate):
+                return candidate
+        return None
+
+    def fix(self, norm: str, index: list[int] | None) -> tuple[str, list[int] | None]:
+        parts: list[str] = []
+        new_index: list[int] = []
+        last = 0
+        for m in _LONG_WORD.finditer(norm):
+            word = self.lookup(m.group())
+            if word is None:
+                continue
+            s, e = m.start(), m.end()
+            parts.append(norm[last:s])
+            new_index.extend(index[last:s] if index is not None else range(last, s))
+            parts.append(word)
+            new_index.extend(
+                (index[s + min(i, e - s - 1)] if index is not None else s + min(i, e - s - 1))
+                for i in range(len(word))
+            )
+            last = e
+        if not parts:
+            return norm, index
+        parts.append(norm[last:])
+        new_index.extend(index[last:] if index is not None else range(last, len(norm) + 1))
+        return "".join(parts), new_index
+
+
 class _Compiled:
     def __init__(self, spec: RulesSpec, source: str):
         self.version = spec.version
         lex = spec.lexicon
+        self._spelling = None
+        if spec.spelling:
+            known = "|".join(f"(?:{_expand(v, lex, source)})" for v in lex.values()) or "(?!)"
+            self._spelling = _Spelling(spec.spelling, _compile(known, f"{source}: lexicon"))
         for name, value in lex.items():
             _compile(_expand(value, lex, f"{source}: lexicon {name}"), f"{source}: lexicon {name}")
 
@@ -541,10 +653,18 @@ class _Compiled:
             for n, pattern in enumerate(rule.patterns, start=1):
                 expanded = _expand(pattern, lex, f"{where} pattern {n}")
                 regexes.append(_compile(expanded, f"{where} pattern {n}"))
+            requires = None
+            if rule.requires:
+                requires = _compile(
+                    _words(rule.requires, lex, f"{where} requires"), f"{where} requires"
+                )
+            unless = None
+            if rule.unless:
+                unless = _compile(_words(rule.unless, lex, f"{where} unless"), f"{where} unless")
             rules.append(
                 _Rule(rule.id, rule.level, rule.explanation, tuple(regexes),
                       rule.negatable, rule.scene, frozenset(rule.masks), rule.in_the_past,
-                      rule.historical, rule.about_default)
+                      rule.historical, rule.about_default, requires, unless)
             )  # fmt: skip
         for rule in spec.rules:
             unknown = set(rule.masks) - ids
@@ -557,7 +677,14 @@ class _Compiled:
         self._rules = _Gated([(r, rx) for r in rules for rx in r.regexes])
 
         idioms = []
+        self._excuses: dict[str, frozenset[str]] = {}
         for idiom in spec.idioms:
+            unknown = set(idiom.excuses) - ids
+            if unknown:
+                raise RulesError(
+                    f"{source}: idiom '{idiom.id}' excuses unknown rules {sorted(unknown)}"
+                )
+            self._excuses[idiom.id] = frozenset(idiom.excuses)
             for n, pattern in enumerate(idiom.patterns, start=1):
                 where = f"{source}: idiom '{idiom.id}' pattern {n}"
                 idioms.append((idiom.id, _compile(_expand(pattern, lex, where), where)))
@@ -660,6 +787,8 @@ class _Compiled:
         if not text:
             return Screening("none", "self", (), self.version)
         norm, index = _normalise(text)
+        if self._spelling is not None:
+            norm, index = self._spelling.fix(norm, index)
         found = self._find(norm)
         if not found:
             return Screening("none", "self", (), self.version)
@@ -691,18 +820,30 @@ class _Compiled:
 
     def idioms_in(self, text: str) -> list[str]:
         """The ids of the idioms found in a text (for tests and rule review)."""
-        return [idiom for idiom, _ in self._idioms.finditer(_normalise(text)[0])]
+        norm, index = _normalise(text)
+        if self._spelling is not None:
+            norm, index = self._spelling.fix(norm, index)
+        return [idiom for idiom, _ in self._idioms.finditer(norm)]
 
     def _judge(self, norm: str, found: list[_Candidate]) -> list[_Candidate]:
         bounds = [0]
         for m in _SENTENCE_END.finditer(norm):
             bounds.append(m.end())
-        idioms = [(m.start(), m.end()) for _, m in self._idioms.finditer(norm)]
+        idioms = [(m.start(), m.end(), self._excuses[i]) for i, m in self._idioms.finditer(norm)]
         quotes = None
         recovered = None
         kept: list[_Candidate] = []
         for c in found:
-            if any(s <= c.start and c.end <= e for s, e in idioms):
+            if any(
+                s <= c.start and c.end <= e and (not only or c.rule.id in only)
+                for s, e, only in idioms
+            ):
+                continue
+            if c.rule.requires is not None and not any(
+                m.end() <= c.start or m.start() >= c.end for m in c.rule.requires.finditer(norm)
+            ):
+                continue
+            if c.rule.unless is not None and c.rule.unless.search(norm):
                 continue
             n = bisect.bisect_right(bounds, c.start) - 1
             s0 = bounds[n]
@@ -817,11 +958,13 @@ class _Compiled:
             if qs < start and end <= qe:
                 if who == "other":
                     return "other"
-                scope = max(s0, qs + 1)
-                break
+                if who == "self":  # the writer quoting themselves: look only inside
+                    scope = max(s0, qs + 1)
+                break  # a quote nobody is said to have said is read with its sentence
 
-        # "asking for a friend", "I don't know who wrote it": nobody can say whom.
-        if self.unclear_marker.search(norm, s0, s1):
+        # "asking for a friend", "I don't know who wrote it", "could be anyone's": nobody can
+        # say whom. The marker may stand in another sentence of the text.
+        if self.unclear_marker.search(norm):
             return "unclear"
 
         # 1. The phrase names its person: "kill myself", "hurt herself", "hits me". Someone
@@ -851,7 +994,11 @@ class _Compiled:
         # straight before the phrase, and not after a preposition ("the best thing for
         # everyone is ...", where it is not the subject).
         last = None
+        owner = None
         for found in self.person.finditer(norm, scope, until):
+            if found.group().endswith("s") and self.owned.match(norm, found.end()):
+                owner = found  # "which of Mum's meds": Mum owns the means, not the subject
+                continue
             if found.lastgroup != "generic" or (
                 len(_WORD.findall(norm, found.end(), start)) <= 1
                 and not _PREPOSITION.search(norm, max(0, found.start() - 8), found.start())
@@ -871,6 +1018,14 @@ class _Compiled:
                 pass
             if sender is not None and sender.lastgroup in ("other", "they"):
                 last = sender
+        if (
+            owner is not None
+            and last is not None
+            and last.lastgroup == "self"
+            and _FOUND.match(norm, last.end())
+        ):
+            # "I found mum's pills hidden": the finder is not at risk; the owner is.
+            last = owner
         if last is not None:
             kind = last.lastgroup
             if kind == "self":

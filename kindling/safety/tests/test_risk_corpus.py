@@ -11,11 +11,16 @@ Targets (issue 6), on each corpus:
 - no text labelled about "other" is screened as about "self" (at any level above none: a "none"
   screening is "self" only by convention and names nobody).
 
-dev-corpus.jsonl was written alongside the rules and is used to develop them. The held-out
+dev-corpus.jsonl was written alongside the rules and is used to develop them. The first held-out
 corpus (corpus/risk-corpus.jsonl) was written separately, by someone who had not seen the
 rules; docs/safety/risk-screen.md records its numbers. A second held-out corpus
-(corpus/risk-corpus-2.jsonl) was written the same way while rules 2026.05-3 were being written;
-the targets are not met on it, so its test holds the first-run numbers as a floor instead.
+(corpus/risk-corpus-2.jsonl) was written the same way while rules 2026.05-3 were being written
+and run once (recall 0.564); rules 2026.11-1 were then developed with its failures, so it is
+now DEVELOPMENT data and its floors below are the fitted numbers, not evidence of accuracy.
+
+The honest measure of rules 2026.11-1 is a third corpus, heldout/risk-corpus-3.jsonl, written
+by someone else who saw no rules and no corpus. Its test is written without reading it: it
+skips until the file exists, then prints its confusion matrix and asserts the targets.
 
 dev-corpus-2.jsonl is a second development set (639 texts) written for rules 2026.05-3, aimed at
 what the rules missed: indirect and euphemistic wording, farewell behaviours, self-harm in other
@@ -23,6 +28,10 @@ forms, children's spelling and text-speak, long entries with one risky sentence,
 negatives. It was written in five batches; each batch was screened once as written (recall of
 urgent/self on the new batches was 0.42-0.48) and only then used to improve the rules, so its
 numbers here are fitted and are not evidence of accuracy.
+
+dev-corpus-3.jsonl (230 texts) was written for rules 2026.11-1 before any rule was changed
+(first run, rules 2026.05-3: recall 0.844, precision 0.976), then used with corpus 2 as
+development data; rules were widened by kinds of wording, not by its sentences.
 """
 
 from __future__ import annotations
@@ -41,6 +50,8 @@ DEV = HERE / "dev-corpus.jsonl"
 DEV_2 = HERE / "dev-corpus-2.jsonl"
 HELD_OUT = HERE / "corpus" / "risk-corpus.jsonl"
 HELD_OUT_2 = HERE / "corpus" / "risk-corpus-2.jsonl"
+DEV_3 = HERE / "dev-corpus-3.jsonl"
+HELD_OUT_3 = HERE.parent / "heldout" / "risk-corpus-3.jsonl"
 
 RECALL_TARGET = 0.95
 PRECISION_TARGET = 0.85
@@ -193,37 +204,82 @@ def test_the_held_out_corpus_meets_the_targets():
     _check(evaluate("held-out corpus (corpus/risk-corpus.jsonl)", HELD_OUT))
 
 
-# First run of rules 2026.05-3 on the second held-out corpus (348 texts), before anyone looked at
-# its failures: urgent/self recall 0.564 (57/101), precision 0.826 (57/69), 3 texts labelled
-# "other" screened "self". The floors are those numbers less 0.02; "other" as "self" may not
-# grow.
-HELD_OUT_2_RECALL_FLOOR = 0.544
-HELD_OUT_2_PRECISION_FLOOR = 0.806
-HELD_OUT_2_OTHER_AS_SELF_MAX = 3
+def test_the_third_dev_corpus_is_big_and_varied():
+    rows = load(DEV_3)
+    assert len(rows) >= 150
+    assert len({r["id"] for r in rows}) == len(rows)
+    assert len({r["text"] for r in rows}) == len(rows)
+    assert {r["voice"] for r in rows} == {"adult", "teen", "child"}
+    assert sum(r["level"] == "none" for r in rows) >= 50  # hard negatives
+    assert {(r["level"], r["about"]) for r in rows} >= {
+        ("none", "self"),
+        ("concern", "self"),
+        ("concern", "other"),
+        ("urgent", "self"),
+        ("urgent", "other"),
+        ("urgent", "unclear"),
+    }
 
 
-def test_the_second_held_out_corpus_does_not_fall_below_its_first_run():
-    """The second held-out corpus: the 0.95 / 0.85 / 0 targets are NOT met on it.
+def test_the_third_dev_corpus_meets_the_targets():
+    _check(evaluate("third development corpus (dev-corpus-3.jsonl)", DEV_3))
 
-    corpus/risk-corpus-2.jsonl was written by someone else while rules 2026.05-3 were being
-    written and was not opened until they were finished; then it was screened once. The screen
-    caught 57 of its 101 urgent/self texts (recall 0.564, target 0.95), 57 of the 69 texts it
-    called urgent/self were labelled so (precision 0.826, target 0.85), and 3 texts about someone
-    else were read as about the writer (target 0). docs/safety/risk-screen.md lists the misses.
 
-    Because the targets are not met, this test asserts the first-run numbers as a floor, so that
-    a change which makes things worse fails. Raise the floors when the screen improves on this
-    corpus, but do not change rules to fit its individual lines: once that is done it is no
-    longer held out, and the numbers stop meaning anything.
-    """
+# Corpus 2 was held out for rules 2026.05-3 (first run: recall 0.564, precision 0.826, 3 texts
+# about someone else read as the writer's). Rules 2026.11-1 were developed with its failures,
+# so it is development data now. The floors are what rules 2026.11-1 reach on it (recall
+# 0.960, precision 0.990, 0 other-as-self), rounded down; they guard against going backwards and
+# say nothing about accuracy on new text.
+CORPUS_2_RECALL_FLOOR = 0.95
+CORPUS_2_PRECISION_FLOOR = 0.98
+CORPUS_2_OTHER_AS_SELF_MAX = 0
+
+
+def test_corpus_2_now_development_data_does_not_fall_below_its_fitted_numbers():
     if not HELD_OUT_2.exists():
-        pytest.skip(f"the second held-out corpus {HELD_OUT_2.relative_to(HERE)} is not there")
-    report = evaluate("second held-out corpus (corpus/risk-corpus-2.jsonl)", HELD_OUT_2)
+        pytest.skip(f"corpus 2 {HELD_OUT_2.relative_to(HERE)} is not there")
+    report = evaluate("corpus 2, now development data (corpus/risk-corpus-2.jsonl)", HELD_OUT_2)
     print()
     print(report.text())
-    print("(targets not met on this corpus: the floors below are its first-run numbers less 0.02)")
-    assert report.recall >= HELD_OUT_2_RECALL_FLOOR
-    assert report.precision >= HELD_OUT_2_PRECISION_FLOOR
-    assert len(report.other_as_self) <= HELD_OUT_2_OTHER_AS_SELF_MAX, [
+    mistakes = report.mistakes()
+    if mistakes:
+        print("disagreements:")
+        print("\n".join(mistakes))
+    assert report.recall >= CORPUS_2_RECALL_FLOOR
+    assert report.precision >= CORPUS_2_PRECISION_FLOOR
+    assert len(report.other_as_self) <= CORPUS_2_OTHER_AS_SELF_MAX, [
         r["text"] for r in report.other_as_self
     ]
+
+
+# Corpus 3 was written for rules 2026.11-1 by someone who saw no rules, and screened once with
+# the rules frozen (2026-11-22): urgent/self recall 0.638, precision 0.847, 1 text about someone
+# else read as the writer's. The issue's targets (0.95, 0.85, 0) are NOT met, so the safety issue
+# stays open. These floors are that measurement, rounded down: they stop the screen getting worse
+# on text it was not fitted to, and say plainly that it is not yet good enough.
+CORPUS_3_RECALL_FLOOR = 0.63
+CORPUS_3_PRECISION_FLOOR = 0.84
+CORPUS_3_OTHER_AS_SELF_MAX = 1
+
+
+def test_the_third_held_out_corpus_holds_its_measured_floor():
+    """The honest measure: heldout/risk-corpus-3.jsonl, written by someone who saw no rules.
+
+    Prints the confusion matrix and the disagreements. Do not change rules to fit its lines:
+    once that is done it is development data, and a fresh corpus is needed to measure again.
+    """
+    report = evaluate("third held-out corpus (heldout/risk-corpus-3.jsonl)", HELD_OUT_3)
+    print()
+    print(report.text())
+    print(
+        f"targets NOT met: recall {report.recall:.3f} < 0.95"
+        if report.recall < 0.95
+        else "recall target met"
+    )
+    mistakes = report.mistakes()
+    if mistakes:
+        print("disagreements:")
+        print("\n".join(mistakes))
+    assert report.recall >= CORPUS_3_RECALL_FLOOR
+    assert report.precision >= CORPUS_3_PRECISION_FLOOR
+    assert len(report.other_as_self) <= CORPUS_3_OTHER_AS_SELF_MAX
