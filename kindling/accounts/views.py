@@ -38,6 +38,11 @@ HOME_BY_ROLE = [
 
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
+        from kindling.public import views as public
+
+        practice = public.front_door_practice()
+        if practice is not None:
+            return public.home_page(request, practice)
         return render(request, "accounts/welcome.html")
     roles = request.user.roles()
     for role, url_name in HOME_BY_ROLE:
