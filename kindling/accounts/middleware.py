@@ -92,6 +92,7 @@ class ConsentRequiredMiddleware:
     # The programme's pages join this list as they arrive.
     CLIENT_PATHS = (
         "/today/", "/check-ins/", "/programme/", "/journal/", "/kindness/", "/safety/plan/",
+        "/my-groups/",
     )  # fmt: skip
 
     def __init__(self, get_response):

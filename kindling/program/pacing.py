@@ -6,6 +6,9 @@
   gentle and moderate exercises; each deeper exercise is unlocked on its own.
 - A client without a clinician (a workshop participant) follows the default gentle pace: one
   more stage every DEFAULT_WEEKS_PER_STAGE weeks after joining, never the deeper exercises.
+- A multi-week group's facilitator can open a stage for the whole group (groupwork's
+  GroupUnlock): it opens the stage's gentle and moderate exercises for everyone who has, or had
+  when it was opened, a confirmed place; never a deeper exercise, which needs 1:1 care.
 - Nothing closes again, nothing expires, and nothing counts days.
 """
 
@@ -85,11 +88,32 @@ class Pace:
         return None
 
 
+def _group_unlocks(profile: ClientProfile) -> list[tuple[str, str]]:
+    """Stages opened by groups this client has a confirmed place in (one query). A place given
+    up later keeps what was opened while it was held: nothing closes again."""
+    from django.db.models import F, Q
+
+    from kindling.groupwork.models import GroupUnlock
+
+    return list(
+        GroupUnlock.objects.filter(
+            Q(workshop__registrations__status="confirmed")
+            | Q(workshop__registrations__cancelled_at__gte=F("unlocked_at"),
+                workshop__registrations__confirmed_at__lte=F("unlocked_at")),
+            workshop__registrations__user_id=profile.user_id,
+        ).values_list("stage_id", "message").distinct()
+    )  # fmt: skip
+
+
 def pace_for(profile: ClientProfile) -> Pace:
     from kindling.lib.access import active_clinicians
 
     programme = load_programme()
     stages, deeper, messages = _unlocks(profile)
+    for stage_id, message in _group_unlocks(profile):
+        stages.add(stage_id)
+        if message:
+            messages.setdefault(stage_id, message)  # the clinician's own words come first
     stages.add(programme.stages[0].id)
     # No active clinician (a workshop participant, or one whose clinician has left): the
     # default pace, so nobody is stuck waiting for an unlock nobody can give.

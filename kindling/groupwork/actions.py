@@ -1,0 +1,271 @@
+"""Writes for group work, one function per intention: open a stage for the group, open the
+group's check-in, write, approve, remove and report peer posts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kindling.accounts.models import ClientProfile, User
+from kindling.groups.models import Workshop
+from kindling.lib import access, audit
+from kindling.measures import schema
+from kindling.measures.models import Administration, Assignment
+from kindling.program.content import load_programme
+
+from .models import (
+    POST_MAX_CHARS,
+    CheckInLink,
+    GroupCheckIn,
+    GroupUnlock,
+    PeerPost,
+    PeerReport,
+)
+
+CHECK_IN_INSTRUMENT = "scs-sf"
+REPORT_MAX_CHARS = 500
+FACILITATOR = "facilitator"
+
+
+class GroupworkError(ValueError):
+    """Something that cannot be done; the message says why, in plain words."""
+
+
+# The group's pace -------------------------------------------------------------------------
+
+
+def unlock_stage(workshop: Workshop, *, by: User, stage_id: str, message: str = "") -> GroupUnlock:
+    """Open a stage's gentle and moderate exercises for every confirmed participant. Deeper
+    exercises are never opened by a group: they need 1:1 care."""
+    programme = load_programme()
+    try:
+        stage = programme.stage(stage_id)
+    except KeyError:
+        raise GroupworkError(_("There is no such part of the programme.")) from None
+    if stage.id == programme.stages[0].id:
+        raise GroupworkError(_("The first stage is always open to everyone."))
+    try:
+        with transaction.atomic():
+            opened = GroupUnlock.objects.create(
+                workshop=workshop, stage_id=stage.id, unlocked_by=by, message=message.strip()
+            )
+            audit.record(
+                "group.unlock", actor=by, role=FACILITATOR, practice_id=workshop.practice_id,
+                obj=opened, detail=stage.id,
+            )  # fmt: skip
+    except IntegrityError:
+        raise GroupworkError(_("That stage is already open for this group.")) from None
+    return opened
+
+
+# The group's check-in ---------------------------------------------------------------------
+
+
+def can_take_check_in(profile: ClientProfile) -> bool:
+    return profile.age_band in schema.get(CHECK_IN_INSTRUMENT).audience.age_bands
+
+
+def _due_check_in(profile: ClientProfile, check_in: GroupCheckIn, by: User) -> Administration:
+    """The participant's SCS-SF check-in for this phase, in their own measures.
+
+    - If they already have an SCS-SF assignment (from their clinician, or this group's "before"),
+      it is used: an open check-in on it counts for the group too (brought forward to today if
+      it was due later), so nobody answers the same questions twice in a week. An open one left
+      over from this group's other phase is withdrawn and a fresh one made: "before" answers
+      must not stand in for "after".
+    - Otherwise a one-off assignment is made, as if by a clinician, and stays on their record
+      (a clinician who wants a repeating SCS-SF ends it first, as for any other assignment).
+    """
+    today = profile.practice.today()
+    assignment = Assignment.objects.filter(
+        client=profile, instrument_id=CHECK_IN_INSTRUMENT, ended_at__isnull=True
+    ).first()
+    if assignment is None:
+        assignment = Assignment.objects.create(
+            client=profile, instrument_id=CHECK_IN_INSTRUMENT, assigned_by=by,
+            message=_("A short check-in for your group. The facilitator sees only the group's "
+                      "average, and only once at least five people have answered: never your "
+                      "own answers."),
+        )  # fmt: skip
+        audit.record(
+            "measure.assign", actor=by, role=FACILITATOR, practice_id=profile.practice_id,
+            obj=assignment, subject_id=profile.user_id, detail=CHECK_IN_INSTRUMENT,
+        )  # fmt: skip
+    open_one = assignment.administrations.open().first()
+    if open_one is not None:
+        from_other_phase = CheckInLink.objects.filter(
+            administration=open_one, check_in__workshop_id=check_in.workshop_id
+        ).exclude(check_in=check_in)
+        if not from_other_phase.exists():
+            if open_one.due_on > today:
+                Administration.objects.filter(pk=open_one.pk).update(due_on=today)
+            return open_one
+        Administration.objects.filter(pk=open_one.pk).update(withdrawn_at=timezone.now())
+    return Administration.objects.create(
+        assignment=assignment, client=profile, instrument_id=CHECK_IN_INSTRUMENT, due_on=today
+    )
+
+
+def open_check_in(workshop: Workshop, *, by: User, phase: str) -> tuple[GroupCheckIn, int]:
+    """Give every participant who can take it a due check-in for this phase. Pressing it again
+    invites people who joined since (and nobody twice). Returns the check-in and how many were
+    newly invited."""
+    if phase not in GroupCheckIn.Phase.values:
+        raise GroupworkError(_("Choose the check-in before or after the group."))
+    with transaction.atomic():
+        check_in, created = GroupCheckIn.objects.get_or_create(
+            workshop=workshop, phase=phase, defaults={"opened_by": by}
+        )
+        if created:
+            audit.record(
+                "group.check_in", actor=by, role=FACILITATOR, practice_id=workshop.practice_id,
+                obj=check_in, detail=phase,
+            )  # fmt: skip
+        already = set(check_in.links.values_list("client_id", flat=True))
+        added = 0
+        participants = access.group_participants(workshop).select_related("practice")
+        for profile in participants:
+            if profile.pk in already or not can_take_check_in(profile):
+                continue
+            administration = _due_check_in(profile, check_in, by)
+            CheckInLink.objects.create(
+                check_in=check_in, client=profile, administration=administration
+            )
+            added += 1
+    return check_in, added
+
+
+def answered_totals(check_in: GroupCheckIn) -> list[float]:
+    """Each answered check-in's total, in the order they came in (for aggregate.py only)."""
+    total = schema.get(check_in.instrument_id).scoring.total.name
+    rows = (
+        Administration.objects.filter(group_links__check_in=check_in, completed_at__isnull=False)
+        .order_by("completed_at", "pk")
+        .values_list("scores", flat=True)
+    )
+    return [float(scores[total]) for scores in rows if scores and total in scores]
+
+
+# Peer sharing ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _ScreenSource:
+    """What the risk pathway records as an alert's source: peer posts get their own ids, so an
+    alert from post 7 is never mistaken for one from practice note 7 (both are "text")."""
+
+    pk: str
+
+
+def write_post(workshop: Workshop, profile: ClientProfile, *, body: str, show_as: str) -> PeerPost:
+    """A participant's reflection: screened for risk in the same transaction, then waiting for
+    the facilitator. Urgent words hold it for good (it is never shown to the group) and take the
+    safety path; a concern waits like any other post, flagged to the facilitator."""
+    from kindling.safety import pathway
+
+    body = body.strip()
+    if not body:
+        raise GroupworkError(_("There's nothing to share yet. A sentence or two is plenty."))
+    if len(body) > POST_MAX_CHARS:
+        raise GroupworkError(
+            _("Please keep it to %(max)s characters. Your words are still in the box.")
+            % {"max": POST_MAX_CHARS}
+        )
+    if show_as not in PeerPost.ShowAs.values:
+        raise GroupworkError(_("Choose how your post is signed."))
+    with transaction.atomic():
+        post = PeerPost.objects.create(
+            workshop=workshop, author=profile.user, show_as=show_as, body=body
+        )
+        audit.record(
+            "peer.post", actor=profile.user, role="client", practice_id=workshop.practice_id,
+            obj=post, subject_id=profile.user_id,
+        )  # fmt: skip
+        outcome = pathway.text_saved(
+            profile, body, source=_ScreenSource(f"peer-{post.pk}"), kind="text"
+        )
+        post.risk_level, post.risk_about = outcome.level, outcome.about
+        if outcome.level == "urgent":
+            post.status = PeerPost.Status.HELD
+        post.save(update_fields=["risk_level", "risk_about", "status"])
+    return post
+
+
+def _decide(post: PeerPost, *, by: User, to: str, allowed_from: list[str], action: str) -> bool:
+    now = timezone.now()
+    with transaction.atomic():
+        changed = PeerPost.objects.filter(pk=post.pk, status__in=allowed_from).update(
+            status=to, decided_by=by, decided_at=now
+        )
+        if changed:
+            if to == PeerPost.Status.REMOVED:
+                post.reports.filter(resolved_at__isnull=True).update(
+                    resolved_at=now, resolved_by=by
+                )
+            audit.record(
+                action, actor=by, role=FACILITATOR if by.pk != post.author_id else "client",
+                practice_id=post.workshop.practice_id, obj=post, subject_id=post.author_id,
+            )  # fmt: skip
+    post.refresh_from_db()
+    return bool(changed)
+
+
+def approve(post: PeerPost, *, by: User) -> bool:
+    """Share a waiting post with the group. A held post (urgent words) can never be shared."""
+    if post.status == PeerPost.Status.HELD:
+        raise GroupworkError(
+            _("This post stays private: its words suggested its writer may not be safe.")
+        )
+    return _decide(
+        post, by=by, to=PeerPost.Status.APPROVED, allowed_from=[PeerPost.Status.PENDING],
+        action="peer.approve",
+    )  # fmt: skip
+
+
+def remove(post: PeerPost, *, by: User) -> bool:
+    """Take a post down (the facilitator, or its author). Open reports on it are resolved."""
+    return _decide(
+        post, by=by, to=PeerPost.Status.REMOVED,
+        allowed_from=[PeerPost.Status.PENDING, PeerPost.Status.APPROVED, PeerPost.Status.HELD],
+        action="peer.remove",
+    )  # fmt: skip
+
+
+def keep_after_report(post: PeerPost, *, by: User) -> int:
+    """The facilitator has read the reports and the post stays: the reports are resolved."""
+    with transaction.atomic():
+        resolved = post.reports.filter(resolved_at__isnull=True).update(
+            resolved_at=timezone.now(), resolved_by=by
+        )
+        if resolved:
+            audit.record(
+                "peer.keep", actor=by, role=FACILITATOR, practice_id=post.workshop.practice_id,
+                obj=post, subject_id=post.author_id,
+            )  # fmt: skip
+    return resolved
+
+
+def report(post: PeerPost, *, by: User, reason: str = "") -> PeerReport:
+    """Anyone in the group can report a post they can see. Reporting twice keeps the first."""
+    reason = reason.strip()
+    if len(reason) > REPORT_MAX_CHARS:
+        raise GroupworkError(
+            _("Please keep it to %(max)s characters. Your words are still in the box.")
+            % {"max": REPORT_MAX_CHARS}
+        )
+    existing = PeerReport.objects.filter(post=post, reporter=by).first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            made = PeerReport.objects.create(post=post, reporter=by, reason=reason)
+            audit.record(
+                "peer.report", actor=by, role="client", practice_id=post.workshop.practice_id,
+                obj=post, subject_id=post.author_id,
+            )  # fmt: skip
+    except IntegrityError:  # the same report sent twice at once
+        return PeerReport.objects.get(post=post, reporter=by)
+    return made
