@@ -6,7 +6,8 @@ class ProgramConfig(AppConfig):
     label = "program"
 
     def ready(self) -> None:
-        from . import kindness_rights, programme_rights
+        from . import kindness_rights, programme_rights, together
 
         programme_rights.register()
         kindness_rights.register()
+        together.register_rights()

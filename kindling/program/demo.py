@@ -81,3 +81,6 @@ def load(clinician: User, sam: ClientProfile, maya: ClientProfile, leo: ClientPr
     from kindling.safety.demo import load as load_safety
 
     load_safety(sam, maya)
+    from .together_demo import load as load_together
+
+    load_together(clinician, leo)

@@ -1,5 +1,8 @@
-"""A staff member's own practice: the adult programme, open in full, and a private wellbeing
-check (the SCS-SF) whose results only they see. Nothing here is audited or shown to anyone."""
+"""One's own practice: the adult programme, open in full, and a private wellbeing check (the
+SCS-SF) whose results only they see. For staff (it helps against burnout and makes teaching it
+real) and for guardians of young clients (family practice: a parent or carer following the
+adult programme themselves). Nothing here is audited or shown to anyone, and a guardian's own
+practice is never shown to their young person or the young person's clinician."""
 
 from __future__ import annotations
 
@@ -24,9 +27,18 @@ from .models import OwnCheck, OwnPractice
 CHECK = "scs-sf"
 
 
-def _staff_only(request) -> None:
-    if not request.user.roles() & STAFF_ROLES:
+# Who has a space of their own: staff, and guardians linked to a young client.
+OWN_PRACTICE_ROLES = STAFF_ROLES | {"guardian"}
+
+
+def _has_own_space(request) -> None:
+    if not request.user.roles() & OWN_PRACTICE_ROLES:
         raise Http404
+
+
+def _as_parent(request) -> bool:
+    """A guardian who is not also staff: the page speaks to a parent or carer."""
+    return not request.user.roles() & STAFF_ROLES
 
 
 class OwnNoteForm(forms.Form):
@@ -38,7 +50,7 @@ class OwnNoteForm(forms.Form):
 
 @login_required
 def own_home(request: HttpRequest) -> HttpResponse:
-    _staff_only(request)
+    _has_own_space(request)
     programme = load_programme()
     checks = list(OwnCheck.objects.filter(user=request.user))
     history = [(c.completed_at, json.loads(c.scores).get("total"), c.band) for c in checks]
@@ -50,13 +62,14 @@ def own_home(request: HttpRequest) -> HttpResponse:
             "recent": OwnPractice.objects.filter(user=request.user)[:10],
             "history": history,
             "titles": {e.id: e.title for e in programme.exercises.values()},
+            "as_parent": _as_parent(request),
         },
     )
 
 
 @login_required
 def own_exercise(request: HttpRequest, exercise_id: str) -> HttpResponse:
-    _staff_only(request)
+    _has_own_space(request)
     try:
         exercise = load_programme().exercise(exercise_id)
     except KeyError:
@@ -79,7 +92,7 @@ def own_exercise(request: HttpRequest, exercise_id: str) -> HttpResponse:
 
 @login_required
 def own_check(request: HttpRequest) -> HttpResponse:
-    _staff_only(request)
+    _has_own_space(request)
     instrument = schema.get(CHECK)
     answers = measures.clean_answers(instrument, request.POST) if request.method == "POST" else {}
     missing = []

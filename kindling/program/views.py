@@ -13,7 +13,7 @@ from kindling.accounts.models import ClientProfile
 from kindling.care import appointments
 from kindling.lib import access
 
-from . import pacing
+from . import pacing, together_views
 from .content import load_programme
 from .kindness import todays_kindness
 
@@ -79,4 +79,5 @@ def young_person(request: HttpRequest, client_id: int) -> HttpResponse:
         "care_team": care_team,
         "needs_consent": consent.needs_guardian_consent(person),
     }
+    context.update(together_views.family_page_context(request.user, person))  # family practice
     return render(request, "program/young_person.html", context)

@@ -5,3 +5,4 @@ from .journal import *  # noqa: F403
 from .kindness import *  # noqa: F403
 from .own import *  # noqa: F403
 from .pacing import *  # noqa: F403
+from .together import *  # noqa: F403

@@ -41,8 +41,8 @@ def test_a_half_answered_check_names_what_is_missing_and_stores_nothing(scene):
     assert not OwnCheck.objects.exists()
 
 
-@pytest.mark.parametrize("who", ["sam", "jo"])
-def test_clients_and_guardians_have_no_such_page(scene, who):
+@pytest.mark.parametrize("who", ["sam", "zed"])
+def test_clients_have_no_such_page(scene, who):  # guardians do: see test_family_practice.py
     assert _as(getattr(scene, who)).get("/my-practice/").status_code == 404
 
 
