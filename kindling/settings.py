@@ -49,6 +49,10 @@ CSRF_TRUSTED_ORIGINS = env.list("KINDLING_CSRF_TRUSTED_ORIGINS", default=[])
 # The region whose crisis lines a logged-out visitor sees first (AU, NZ, UK, US, CA, IE).
 REGION = env.str("KINDLING_REGION", default="AU").upper()
 
+# The practice whose public pages `/` shows to a visitor who is not logged in (its slug). Empty:
+# the only practice, if there is just one; otherwise the plain welcome page.
+PUBLIC_PRACTICE = env.str("KINDLING_PUBLIC_PRACTICE", default="")
+
 # Encryption at rest (kindling/lib/crypto.py): a key ring that never lives in the database and
 # is never derived from SECRET_KEY. Newest key first.
 ENCRYPTION_KEYS = env.list("KINDLING_ENCRYPTION_KEYS", default=[])
@@ -84,6 +88,9 @@ INSTALLED_APPS = [
     "kindling.program",
     "kindling.care",
     "kindling.measures",
+    "kindling.public",
+    "kindling.groups",
+    "kindling.groupwork",
 ]
 
 MIDDLEWARE = [

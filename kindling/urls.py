@@ -131,6 +131,10 @@ urlpatterns = [
     path("practice/<int:practice_id>/audit/", audit_views.practice_log, name="practice_audit"),
     path("my-record/visits/", audit_views.my_record_visits, name="my_record_visits"),
     path("", include("kindling.program.kindness_urls")),
+    path("", include("kindling.program.together_urls")),
+    path("", include("kindling.public.urls")),
+    path("", include("kindling.groups.urls")),
+    path("", include("kindling.groupwork.urls")),
     path("accounts/", include("allauth.urls")),
     path("django-admin/", admin.site.urls),
 ]

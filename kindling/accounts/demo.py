@@ -193,6 +193,14 @@ def load(password: str = DEFAULT_PASSWORD, extra_clients: int = 0, seed: int = 7
     )
     extra = ClientProfile.objects.filter(user__email__regex=rf"^client[0-9]+@{DEMO_DOMAIN}$")
     measures_demo.load_bulk(ruth, list(extra.select_related("user")))
+
+    from kindling.groups import demo as groups_demo
+    from kindling.groupwork import demo as groupwork_demo
+    from kindling.public import demo as public_demo
+
+    public_demo.load(practice, people)
+    groups_demo.load(practice, people)
+    groupwork_demo.load(practice, people)
     return practice
 
 

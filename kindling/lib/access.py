@@ -461,3 +461,68 @@ def own_care_message(user: User, message_id: int):
         return CareMessage.objects.get(pk=message_id, client__user=user)
     except (CareMessage.DoesNotExist, ValueError, TypeError):
         raise Http404("No such note.") from None
+
+
+# Workshops, the public site and group work keep their look-ups in their own modules; they are
+# part of this layer and re-exported here, so views still ask `access.<helper>`.
+from kindling.lib.access_groups import *  # noqa: E402, F403
+from kindling.lib.access_groupwork import *  # noqa: E402, F403
+from kindling.lib.access_public import *  # noqa: E402, F403
+
+# --- Family practice: a young person and a linked guardian practise together ----------------
+# Only a young person (under 18) and a guardian linked to them, while the link gives access
+# (young_people_for). Each sees the pair's rows; what of the other's side they see is decided
+# in kindling/program/together.py (the guardian: the young person's "done", and how it felt
+# and their note only if shared; the young person: the guardian's "done" only).
+from kindling.program.models.together import TogetherPractice  # noqa: E402
+
+
+def guardians_to_practise_with(user: User) -> tuple[ClientProfile, QuerySet[User]]:
+    """For a young person: their own profile and the guardians linked to them. An adult
+    client, or someone who is not a client, gets a 404."""
+    profile = own_client_profile(user)
+    if not profile.is_minor:
+        raise Http404("Not a young person.")
+    return profile, User.objects.filter(guardian_links__client=profile, is_active=True).distinct()
+
+
+def own_together_practices(user: User) -> QuerySet[TogetherPractice]:
+    """A young person's own together practices, with any guardian."""
+    if not _is_signed_in(user):
+        return TogetherPractice.objects.none()
+    return TogetherPractice.objects.filter(client__user=user)
+
+
+def own_together_practice(user: User, together_id: int) -> TogetherPractice:
+    """One of the young person's own together practices (their side of it)."""
+    try:
+        return (
+            own_together_practices(user)
+            .select_related("client", "client__practice", "guardian", "session")
+            .get(pk=together_id)
+        )
+    except (TogetherPractice.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such practice.") from None
+
+
+def together_practices_with(person: ClientProfile, guardian: User) -> QuerySet[TogetherPractice]:
+    """What a young person did together with this guardian (not with anyone else). `person`
+    must come from young_person_for, which has checked (and audited) the link."""
+    return TogetherPractice.objects.filter(client=person, guardian=guardian).select_related(
+        "session"
+    )
+
+
+def guardian_together_practice(user: User, together_id: int) -> TogetherPractice:
+    """A together practice, for the guardian who did it, while their link to the young person
+    still gives access. Opening it is audited like the young person's page."""
+    if not _is_signed_in(user):
+        raise Http404("No such practice.")
+    try:
+        together = TogetherPractice.objects.select_related("session").get(
+            pk=together_id, guardian=user
+        )
+    except (TogetherPractice.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such practice.") from None
+    together.client = young_person_for(user, together.client_id)
+    return together
