@@ -147,8 +147,18 @@ def register(
         if problem:
             raise BookingClosed(problem)
         guest = user is None
-        if guest:
-            user = User.objects.filter(email__iexact=email, is_active=True).first()
+        # A guest's booking is never linked to an account by the address typed in: nothing
+        # proves the booker owns it. It is linked when the invitation in the e-mail is
+        # accepted (signed in with that address), or when its owner books signed in.
+        if not guest and workshop.audience == Workshop.Audience.ADULTS:
+            profile = ClientProfile.objects.filter(user=user).first()
+            if profile is not None and profile.is_minor:
+                raise BookingClosed(
+                    _(
+                        "This workshop is for adults. Your clinician or the practice can tell "
+                        "you about groups for young people."
+                    )
+                )
         existing = workshop.registrations.filter(email__iexact=email, status__in=LIVE).first()
         if existing is not None:
             if guest:

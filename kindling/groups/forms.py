@@ -125,6 +125,12 @@ class WorkshopForm(forms.ModelForm):
             self.add_error("venue", _("Please say where an in-person workshop meets."))
         if data.get("format") == Workshop.Format.ONLINE and not data.get("meeting_link"):
             self.add_error("meeting_link", _("Please give the link an online workshop meets at."))
+        if data.get("follows_programme") and data.get("audience") != Workshop.Audience.ADULTS:
+            # Group peer posts and group pacing are built for adults; young people practise
+            # the programme with their clinician.
+            self.add_error(
+                "follows_programme", _("Only a workshop for adults can follow the programme.")
+            )
         return data
 
 

@@ -400,7 +400,9 @@ def workshop_attendance(request: HttpRequest, workshop_id: int) -> HttpResponse:
     present = set()
     for value in request.POST.getlist("present"):
         registration_id, _sep, session_id = value.partition(":")
-        if registration_id.isdigit() and session_id.isdigit():
+        # ASCII digits only, and short: "²".isdigit() is True but int("²") fails.
+        if all(part.isascii() and part.isdecimal() and len(part) < 19 for part in
+               (registration_id, session_id)):  # fmt: skip
             present.add((int(registration_id), int(session_id)))
     actions.record_attendance(workshop, request.user, present)
     messages.success(request, _("Attendance saved."))

@@ -116,6 +116,9 @@ def open_check_in(workshop: Workshop, *, by: User, phase: str) -> tuple[GroupChe
     if phase not in GroupCheckIn.Phase.values:
         raise GroupworkError(_("Choose the check-in before or after the group."))
     with transaction.atomic():
+        # Two facilitators pressing at once: the second waits here, then finds the first's
+        # links, so nobody is invited twice (a no-op on SQLite, whose writes already queue).
+        Workshop.objects.select_for_update().filter(pk=workshop.pk).first()
         check_in, created = GroupCheckIn.objects.get_or_create(
             workshop=workshop, phase=phase, defaults={"opened_by": by}
         )
@@ -225,12 +228,15 @@ def approve(post: PeerPost, *, by: User) -> bool:
     )  # fmt: skip
 
 
-def remove(post: PeerPost, *, by: User) -> bool:
-    """Take a post down (the facilitator, or its author). Open reports on it are resolved."""
+def remove(post: PeerPost, *, by: User, by_author: bool = False) -> bool:
+    """Take a post down (the facilitator, or its author). Open reports on it are resolved.
+    A post held for risk stays where the facilitator can see it: its author cannot remove it
+    (it is already seen by nobody else in the group)."""
+    allowed = [PeerPost.Status.PENDING, PeerPost.Status.APPROVED]
+    if not by_author:
+        allowed.append(PeerPost.Status.HELD)
     return _decide(
-        post, by=by, to=PeerPost.Status.REMOVED,
-        allowed_from=[PeerPost.Status.PENDING, PeerPost.Status.APPROVED, PeerPost.Status.HELD],
-        action="peer.remove",
+        post, by=by, to=PeerPost.Status.REMOVED, allowed_from=allowed, action="peer.remove",
     )  # fmt: skip
 
 

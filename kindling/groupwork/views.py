@@ -192,8 +192,10 @@ def report_post(request: HttpRequest, workshop_id: int, post_id: int) -> HttpRes
 def take_down_own_post(request: HttpRequest, workshop_id: int, post_id: int) -> HttpResponse:
     post = access.group_post_for_participant(request.user, workshop_id, post_id)
     if post.author_id == request.user.pk:
-        actions.remove(post, by=request.user)
-        messages.success(request, _("Your post has been taken down."))
+        if actions.remove(post, by=request.user, by_author=True):
+            messages.success(request, _("Your post has been taken down."))
+        else:
+            messages.info(request, _("Nobody else in the group can see this post."))
     return redirect(reverse("group_participant", args=[post.workshop.pk]) + "#posts-heading")
 
 

@@ -126,8 +126,20 @@ def log_young_person(together: TogetherPractice, *, felt: str, note: str, share:
             )  # fmt: skip
             if session.note:
                 outcome = pathway.text_saved(profile, session.note, source=session, kind="text")
+                if outcome.level != "none":
+                    # Words that raised a concern go to the care team first, never straight to
+                    # the guardian: they may be about the guardian.
+                    TogetherPractice.objects.filter(pk=together.pk).update(young_shared_at=None)
     together.refresh_from_db()
     return outcome
+
+
+def may_share(together: TogetherPractice) -> bool:
+    """False while the young person's note carries words the risk screen flagged."""
+    from kindling.safety.screen import screen
+
+    note = together.session.note if together.session_id else ""
+    return not note or screen(note).level == "none"
 
 
 def log_guardian(together: TogetherPractice, *, felt: str, note: str) -> None:
@@ -145,9 +157,12 @@ def log_guardian(together: TogetherPractice, *, felt: str, note: str) -> None:
     together.refresh_from_db()
 
 
-def set_shared(together: TogetherPractice, share: bool) -> None:
+def set_shared(together: TogetherPractice, share: bool) -> bool:
     """The young person decides, for this entry, whether the guardian sees how it felt and their
-    note. Changing their mind takes it back at once."""
+    note. Changing their mind takes it back at once. A note the risk screen flagged is not
+    shared (the care team sees it first); returns whether the choice was kept."""
+    if share and not may_share(together):
+        return False
     shared_at = (together.young_shared_at or timezone.now()) if share else None
     with transaction.atomic():
         TogetherPractice.objects.filter(pk=together.pk).update(young_shared_at=shared_at)
@@ -157,6 +172,7 @@ def set_shared(together: TogetherPractice, share: bool) -> None:
             detail="shared with guardian" if share else "not shared",
         )  # fmt: skip
     together.young_shared_at = shared_at
+    return True
 
 
 # What each side is shown ----------------------------------------------------------------------

@@ -213,8 +213,16 @@ def together_share(request: HttpRequest, together_id: int) -> HttpResponse:
     practice = access.own_together_practice(request.user, together_id)
     if practice.young_done_at is None:
         return redirect("together_practice", practice.pk)
-    together.set_shared(practice, request.POST.get("share") == "yes")
-    messages.success(request, _("Your choice is saved. You can change it whenever you like."))
+    if together.set_shared(practice, request.POST.get("share") == "yes"):
+        messages.success(request, _("Your choice is saved. You can change it whenever you like."))
+    else:
+        messages.info(
+            request,
+            _(
+                "Some of what you wrote sounded hard, so your helper at the practice will read "
+                "it first. It stays just for you and them for now."
+            ),
+        )
     return redirect("together_practice", practice.pk)
 
 

@@ -11,6 +11,7 @@ from conftest import signed_in
 from kindling.accounts.models import Invitation
 from kindling.groups import actions, views
 from kindling.groups.models import Registration
+from kindling.lib import access
 from kindling.lib.models import AuditEvent
 
 from .conftest import SITE, ics_of, link_in, make_workshop
@@ -251,13 +252,29 @@ def test_a_guest_on_a_one_off_workshop_gets_an_account_only(scene, commit, mailo
     assert bo.email == "bo@example.test" and not hasattr(bo, "client_profile")
 
 
-def test_a_guest_whose_address_has_an_account_is_linked_to_it(scene, commit, mailoutbox):
-    workshop = make_workshop(scene)
+def test_a_guest_booking_is_not_linked_to_an_account_by_its_address_alone(
+    scene, commit, mailoutbox
+):
+    # Anyone can type anyone's address: the booking joins Sam's account only when the link in
+    # the e-mail is accepted by Sam, signed in.
+    workshop = make_workshop(scene, follows=True)
     with commit():
-        _book(workshop, "sam")
+        actions.register(workshop, name="Sam", email=scene.sam.email, site=SITE)
     booking = Registration.objects.get()
-    assert booking.user == scene.sam and booking.invitation is None
-    assert "/workshops/join/" not in mailoutbox[0].body
+    assert booking.user is None and booking.invitation is not None
+    join = link_in(mailoutbox[0].body, "/workshops/join/")
+    assert not access.groups_of(scene.sam).exists()
+    with commit():
+        signed_in(scene.sam).post(join, {})
+    booking.refresh_from_db()
+    assert booking.user == scene.sam
+
+
+def test_a_young_person_cannot_book_an_adults_workshop(scene):
+    workshop = make_workshop(scene)
+    with pytest.raises(actions.BookingClosed, match="for adults"):
+        actions.register(workshop, name="Maya", email=scene.maya.email, user=scene.maya, site=SITE)
+    assert not Registration.objects.exists()
 
 
 def test_a_robot_filling_the_hidden_field_is_thanked_and_nothing_is_booked(scene, mailoutbox):

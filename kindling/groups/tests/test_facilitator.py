@@ -165,7 +165,7 @@ def test_attendance_is_saved_per_session(scene):
     browser = signed_in(scene.fran)
     response = browser.post(f"/workshops/{workshop.pk}/attendance", {"present": [
         f"{ann.pk}:{one.pk}", f"{ann.pk}:{two.pk}", f"{bo.pk}:{two.pk}",
-        f"{cy.pk}:{one.pk}", "nonsense", f"{ann.pk}:999999",
+        f"{cy.pk}:{one.pk}", "nonsense", f"{ann.pk}:999999", "²:1", "9" * 5000 + ":1",
     ]})  # fmt: skip
     assert response.status_code == 302
     saved = set(Attendance.objects.values_list("registration_id", "session_id"))

@@ -88,6 +88,10 @@ def test_an_urgent_post_is_held_never_shown_and_raises_an_alert(scene):
         assert "I want to die" not in _as(other).get(f"/my-groups/{workshop.pk}/").content.decode()
     page = _as(scene.fran).get(f"/workshops/{workshop.pk}/group/").content.decode()
     assert "Held for safety" in page and "I want to die" in page
+    # Its writer cannot make it vanish from the facilitator's sight.
+    _as(member).post(f"/my-groups/{workshop.pk}/posts/{post.pk}/take-down")
+    post.refresh_from_db()
+    assert post.status == "held"
 
 
 def test_an_urgent_post_by_a_client_with_a_clinician_alerts_the_care_team(scene):

@@ -164,6 +164,22 @@ def test_a_note_that_signals_risk_takes_the_safety_path(opened):
     assert opened.maya.client_profile.alerts.exists()
 
 
+def test_a_flagged_note_never_goes_to_the_guardian_even_when_shared(opened):
+    # It may be about the guardian: the care team reads it first.
+    words = "mum gets so angry at night and I'm scared to go home"
+    _as(opened.maya).post(
+        f"/today/together/try/{TOGETHER}/", {"note": words, "share": "on", "key": "k4"}
+    )
+    together = TogetherPractice.objects.get(client=opened.maya.client_profile)
+    assert together.young_shared_at is None
+    assert opened.maya.client_profile.alerts.exists()
+    refused = _as(opened.maya).post(f"/today/together/{together.pk}/share", {"share": "yes"})
+    assert refused.status_code == 302
+    together.refresh_from_db()
+    assert together.young_shared_at is None
+    assert words not in _family_page(opened)
+
+
 def test_a_bad_answer_is_refused_kindly_and_nothing_is_written(opened):
     response = _as(opened.maya).post(
         f"/today/together/try/{TOGETHER}/", {"felt": "ecstatic", "note": "kept words"}
