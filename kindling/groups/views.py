@@ -127,7 +127,7 @@ def workshop_public(request: HttpRequest, practice_slug: str, workshop_slug: str
 def _public_frame(workshop: Workshop) -> dict:
     """The practice's public masthead and menu around the page."""
     return {
-        **public_views._context(workshop.practice, "workshops"),
+        **public_views.page_context(workshop.practice, "workshops"),
         "layout": "public/_layout.html",
     }
 

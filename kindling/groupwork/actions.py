@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from kindling.accounts.models import ClientProfile, User
 from kindling.groups.models import Workshop
 from kindling.lib import access, audit
+from kindling.measures import actions as measures
 from kindling.measures import schema
 from kindling.measures.models import Administration, Assignment
 from kindling.program.content import load_programme
@@ -84,15 +85,11 @@ def _due_check_in(profile: ClientProfile, check_in: GroupCheckIn, by: User) -> A
         client=profile, instrument_id=CHECK_IN_INSTRUMENT, ended_at__isnull=True
     ).first()
     if assignment is None:
-        assignment = Assignment.objects.create(
-            client=profile, instrument_id=CHECK_IN_INSTRUMENT, assigned_by=by,
+        assignment = measures.assign(
+            profile, CHECK_IN_INSTRUMENT, by=by, role=FACILITATOR,
             message=_("A short check-in for your group. The facilitator sees only the group's "
                       "average, and only once at least five people have answered: never your "
                       "own answers."),
-        )  # fmt: skip
-        audit.record(
-            "measure.assign", actor=by, role=FACILITATOR, practice_id=profile.practice_id,
-            obj=assignment, subject_id=profile.user_id, detail=CHECK_IN_INSTRUMENT,
         )  # fmt: skip
     open_one = assignment.administrations.open().first()
     if open_one is not None:

@@ -30,19 +30,12 @@ from kindling.accounts.models import (
 )
 from kindling.care.models.notes import SessionNote
 from kindling.lib import audit
+from kindling.lib.access_roles import active_roles, is_signed_in, practices_where
 from kindling.lib.models import AuditEvent
 from kindling.measures.models import Administration, Assignment
 from kindling.program.models import JournalEntry, PracticeSession
 from kindling.program.models.kindness import CalendarFeed, KindnessAct
 from kindling.safety.models import Alert, SafetyCheck, SafetyPlan
-
-
-def _is_signed_in(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active)
-
-
-def _active_role(user, role: str) -> QuerySet[Membership]:
-    return Membership.objects.filter(user=user, role=role, is_active=True)
 
 
 def caseload_for(user: User) -> QuerySet[ClientProfile]:
@@ -51,10 +44,10 @@ def caseload_for(user: User) -> QuerySet[ClientProfile]:
     A clinician who leaves a practice (membership made inactive) loses the caseload at once,
     even if nobody tidied the care teams.
     """
-    if not _is_signed_in(user):
+    if not is_signed_in(user):
         return ClientProfile.objects.none()
     on_team = CareTeamMember.objects.filter(client=OuterRef("pk"), clinician=user)
-    clinician_here = _active_role(user, Role.CLINICIAN).filter(practice=OuterRef("practice"))
+    clinician_here = active_roles(user, Role.CLINICIAN).filter(practice=OuterRef("practice"))
     return ClientProfile.objects.filter(Exists(on_team), Exists(clinician_here))
 
 
@@ -81,7 +74,7 @@ def young_people_for(user: User) -> QuerySet[ClientProfile]:
     On their 18th birthday the link stops giving access, whatever is stored: an adult decides
     for themselves who sees what.
     """
-    if not _is_signed_in(user):
+    if not is_signed_in(user):
         return ClientProfile.objects.none()
     linked = GuardianLink.objects.filter(client=OuterRef("pk"), guardian=user)
     return ClientProfile.objects.filter(
@@ -108,10 +101,10 @@ def young_person_for(user: User, client_id: int) -> ClientProfile:
 
 def practices_run_by(user: User) -> QuerySet[Practice]:
     """Practices where this person is a practice administrator."""
-    if not _is_signed_in(user):
+    if not is_signed_in(user):
         return Practice.objects.none()
     return Practice.objects.filter(
-        Exists(_active_role(user, Role.PRACTICE_ADMIN).filter(practice=OuterRef("pk")))
+        Exists(active_roles(user, Role.PRACTICE_ADMIN).filter(practice=OuterRef("pk")))
     )
 
 
@@ -123,18 +116,12 @@ def practice_for(user: User, practice_id: int) -> Practice:
         raise Http404("No such practice.") from None
 
 
-def practices_where(user: User, role: str) -> QuerySet[Practice]:
-    if not _is_signed_in(user):
-        return Practice.objects.none()
-    return Practice.objects.filter(Exists(_active_role(user, role).filter(practice=OuterRef("pk"))))
-
-
 def invitations_visible_to(user: User) -> QuerySet[Invitation]:
     """Invitations a person may see and revoke: all of a practice they run, and their own."""
-    if not _is_signed_in(user):
+    if not is_signed_in(user):
         return Invitation.objects.none()
     return Invitation.objects.filter(
-        Exists(_active_role(user, Role.PRACTICE_ADMIN).filter(practice=OuterRef("practice")))
+        Exists(active_roles(user, Role.PRACTICE_ADMIN).filter(practice=OuterRef("practice")))
     ) | Invitation.objects.filter(
         invited_by=user,
         practice__in=Practice.objects.filter(
@@ -205,7 +192,7 @@ def visits_to_own_record(user: User) -> tuple[ClientProfile, QuerySet[AuditEvent
 
     Only `view` events whose subject is this client, and not their own visits.
     """
-    if not _is_signed_in(user):
+    if not is_signed_in(user):
         raise Http404("Not a client.")
     try:
         profile = ClientProfile.objects.select_related("practice").get(user=user)
@@ -219,7 +206,7 @@ def visits_to_own_record(user: User) -> tuple[ClientProfile, QuerySet[AuditEvent
 
 def own_client_profile(user: User) -> ClientProfile:
     """The signed-in person's own place on the programme."""
-    if not _is_signed_in(user):
+    if not is_signed_in(user):
         raise Http404("Not a client.")
     try:
         return ClientProfile.objects.select_related("practice").get(user=user)
@@ -229,7 +216,7 @@ def own_client_profile(user: User) -> ClientProfile:
 
 def own_administrations(user: User) -> QuerySet[Administration]:
     """A client's own check-ins (questionnaires), answered or not."""
-    if not _is_signed_in(user):
+    if not is_signed_in(user):
         return Administration.objects.none()
     return Administration.objects.filter(client__user=user)
 
@@ -264,7 +251,7 @@ def result_for(user: User, client_id: int, administration_id: int) -> Administra
 
 
 def own_practice_session(user: User, session_id: int) -> PracticeSession:
-    if not _is_signed_in(user):
+    if not is_signed_in(user):
         raise Http404("No such practice.")
     try:
         return PracticeSession.objects.select_related("client", "client__practice").get(
@@ -275,7 +262,7 @@ def own_practice_session(user: User, session_id: int) -> PracticeSession:
 
 
 def own_journal_entries(user: User) -> QuerySet[JournalEntry]:
-    if not _is_signed_in(user):
+    if not is_signed_in(user):
         return JournalEntry.objects.none()
     return JournalEntry.objects.filter(client__user=user)
 
@@ -307,7 +294,7 @@ def journal_shared_with_guardian(person: ClientProfile) -> QuerySet[JournalEntry
 def own_kindness_acts(user: User) -> QuerySet[KindnessAct]:
     """A client's own kindness acts, planned or stopped. Nobody else sees them: the plan is
     the client's own (the matrix lists no one else)."""
-    if not _is_signed_in(user):
+    if not is_signed_in(user):
         return KindnessAct.objects.none()
     return KindnessAct.objects.filter(client__user=user)
 
@@ -367,7 +354,7 @@ def alert_recipients(client: ClientProfile) -> list[User]:
 def alerts_for(user: User) -> QuerySet[Alert]:
     """Alerts about clients on this clinician's caseload, and, for a facilitator, about the
     practice's clients who have no active clinician (see alert_recipients)."""
-    if not _is_signed_in(user):
+    if not is_signed_in(user):
         return Alert.objects.none()
     mine = Q(client__in=caseload_for(user))
     facilitates = practices_where(user, Role.FACILITATOR)
@@ -396,7 +383,7 @@ def alert_for(user: User, alert_id: int) -> Alert:
 
 
 def own_open_safety_check(user: User) -> SafetyCheck | None:
-    if not _is_signed_in(user):
+    if not is_signed_in(user):
         return None
     return (
         SafetyCheck.objects.filter(client__user=user, closed_at__isnull=True)
@@ -455,7 +442,7 @@ def own_care_message(user: User, message_id: int):
     """A note from the clinician to this client."""
     from kindling.care.models import CareMessage
 
-    if not _is_signed_in(user):
+    if not is_signed_in(user):
         raise Http404("No such note.")
     try:
         return CareMessage.objects.get(pk=message_id, client__user=user)
@@ -488,7 +475,7 @@ def guardians_to_practise_with(user: User) -> tuple[ClientProfile, QuerySet[User
 
 def own_together_practices(user: User) -> QuerySet[TogetherPractice]:
     """A young person's own together practices, with any guardian."""
-    if not _is_signed_in(user):
+    if not is_signed_in(user):
         return TogetherPractice.objects.none()
     return TogetherPractice.objects.filter(client__user=user)
 
@@ -516,7 +503,7 @@ def together_practices_with(person: ClientProfile, guardian: User) -> QuerySet[T
 def guardian_together_practice(user: User, together_id: int) -> TogetherPractice:
     """A together practice, for the guardian who did it, while their link to the young person
     still gives access. Opening it is audited like the young person's page."""
-    if not _is_signed_in(user):
+    if not is_signed_in(user):
         raise Http404("No such practice.")
     try:
         together = TogetherPractice.objects.select_related("session").get(

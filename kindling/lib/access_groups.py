@@ -10,12 +10,13 @@ e-mail. The online meeting link is shown only on those pages and the facilitator
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 
-from kindling.accounts.models import Membership, Role, User, hash_token
+from kindling.accounts.models import Role, User, hash_token
 from kindling.groups.models import Registration, Workshop
 from kindling.lib import audit
+from kindling.lib.access_roles import is_signed_in, practices_where
 
 __all__: list[str] = [
     "confirmed_participants",
@@ -28,19 +29,10 @@ __all__: list[str] = [
 ]
 
 
-def _signed_in(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active)
-
-
 def workshops_led_by(user: User) -> QuerySet[Workshop]:
     """Workshops this person may run: every workshop of a practice where they are an active
     facilitator."""
-    if not _signed_in(user):
-        return Workshop.objects.none()
-    facilitates = Membership.objects.filter(
-        user=user, role=Role.FACILITATOR, is_active=True, practice=OuterRef("practice")
-    )
-    return Workshop.objects.filter(Exists(facilitates))
+    return Workshop.objects.filter(practice__in=practices_where(user, Role.FACILITATOR))
 
 
 def workshop_to_run(user: User, workshop_id: int) -> Workshop:
@@ -66,7 +58,7 @@ def confirmed_participants(workshop: Workshop) -> QuerySet[Registration]:
 
 
 def own_registrations(user: User) -> QuerySet[Registration]:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Registration.objects.none()
     return Registration.objects.filter(user=user)
 

@@ -22,7 +22,12 @@ from django.http import Http404
 from kindling.accounts.models import ClientProfile, User
 from kindling.groups.models import Registration, Workshop
 from kindling.groupwork.models import PeerPost
-from kindling.lib.access_groups import workshops_led_by
+from kindling.lib.access_groups import (
+    confirmed_participants,
+    own_registrations,
+    workshops_led_by,
+)
+from kindling.lib.access_roles import is_signed_in
 
 __all__ = [
     "group_members",
@@ -35,10 +40,6 @@ __all__ = [
     "own_group",
     "peer_posts_seen_by_participant",
 ]
-
-
-def _signed_in(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active)
 
 
 def groups_led_by(user: User) -> QuerySet[Workshop]:
@@ -56,12 +57,12 @@ def group_to_run(user: User, workshop_id: int) -> Workshop:
 
 
 def _confirmed(user: User) -> QuerySet[Registration]:
-    return Registration.objects.filter(user=user, status=Registration.Status.CONFIRMED)
+    return own_registrations(user).filter(status=Registration.Status.CONFIRMED)
 
 
 def groups_of(user: User) -> QuerySet[Workshop]:
     """Multi-week groups this person has a confirmed place in (not waitlisted or cancelled)."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Workshop.objects.none()
     return Workshop.objects.filter(
         Exists(_confirmed(user).filter(workshop=OuterRef("pk"))),
@@ -85,10 +86,8 @@ def own_group(user: User, workshop_id: int) -> tuple[Workshop, Registration]:
 def group_members(workshop: Workshop) -> QuerySet[User]:
     """Everyone with a confirmed place. `workshop` must come from group_to_run or own_group."""
     return User.objects.filter(
-        is_active=True,
-        registrations__workshop=workshop,
-        registrations__status=Registration.Status.CONFIRMED,
-    ).distinct()
+        is_active=True, pk__in=confirmed_participants(workshop).values("user")
+    )
 
 
 def group_participants(workshop: Workshop) -> QuerySet[ClientProfile]:

@@ -13,8 +13,9 @@ from django.db.models import Exists, Min, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from kindling.accounts.models import Membership, Practice, Role, User
+from kindling.accounts.models import Practice, Role, User
 from kindling.lib import audit
+from kindling.lib.access_roles import active_roles, is_signed_in, practices_where
 
 __all__: list[str] = [
     "ENQUIRY_ROLES",
@@ -53,27 +54,19 @@ def upcoming_public_workshops(practice: Practice):
 
 
 def _enquiry_role(user: User, practice_id: int) -> str | None:
-    if not (user and user.is_authenticated and user.is_active):
+    if not is_signed_in(user):
         return None
     held = set(
-        Membership.objects.filter(
-            user=user, practice_id=practice_id, role__in=ENQUIRY_ROLES, is_active=True
-        ).values_list("role", flat=True)
+        active_roles(user, *ENQUIRY_ROLES)
+        .filter(practice_id=practice_id)
+        .values_list("role", flat=True)
     )
     return next((role for role in ENQUIRY_ROLES if role in held), None)
 
 
 def practices_taking_enquiries(user: User) -> QuerySet[Practice]:
     """Practices whose enquiries this person reads."""
-    if not (user and user.is_authenticated and user.is_active):
-        return Practice.objects.none()
-    return Practice.objects.filter(
-        Exists(
-            Membership.objects.filter(
-                user=user, practice=OuterRef("pk"), role__in=ENQUIRY_ROLES, is_active=True
-            )
-        )
-    )
+    return practices_where(user, *ENQUIRY_ROLES)
 
 
 def enquiry_practice_for(user: User, practice_id: int) -> tuple[Practice, str]:

@@ -11,7 +11,7 @@ def crisis_path(region: str) -> str:
 
 
 def kindling(request):
-    from kindling.safety.practice_lines import has_own_page
+    from kindling.safety.practice_lines import crisis_url
 
     user = getattr(request, "user", None)
     region = settings.REGION
@@ -21,9 +21,6 @@ def kindling(request):
         roles = user.roles()
         profile = getattr(user, "client_profile", None) if "client" in roles else None
         if profile is not None:
-            region = profile.region
             # A practice that keeps its own list for its region sends its clients there.
-            slug = profile.practice.slug
-            if profile.region == profile.practice.region and has_own_page(slug):
-                url = f"/crisis/practice/{slug}/"
+            url = crisis_url(profile.practice, profile.region)
     return {"crisis_url": url or crisis_path(region), "roles": roles}

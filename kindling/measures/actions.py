@@ -39,7 +39,10 @@ def assign(
     every_weeks: int | None = None,
     starts_on: dt.date | None = None,
     message: str = "",
+    role: str = "clinician",
 ) -> Assignment:
+    """Assign a questionnaire, with its first check-in due on `starts_on`. Clinicians assign;
+    a group's facilitator assigns the group's before-and-after check-in (role "facilitator")."""
     allowed = {i.id: i for i in instruments_for(client)}
     if instrument_id not in allowed:
         raise AssignError("That questionnaire is not made for this client's age group.")
@@ -73,7 +76,7 @@ def assign(
         audit.record(
             "measure.assign",
             actor=by,
-            role="clinician",
+            role=role,
             practice_id=client.practice_id,
             obj=assignment,
             subject_id=client.user_id,

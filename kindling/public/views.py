@@ -22,9 +22,8 @@ from django.views.decorators.http import require_POST
 from kindling.accounts.models import Practice
 from kindling.lib import access
 from kindling.lib.audit import client_ip
-from kindling.lib.context_processors import crisis_path
 from kindling.program.content import render as render_markdown
-from kindling.safety.practice_lines import has_own_page
+from kindling.safety.practice_lines import crisis_url
 
 from . import actions, texts
 from .forms import HONEYPOT, EnquiryForm, SiteTextForm
@@ -57,12 +56,10 @@ def front_door_practice() -> Practice | None:
     return only[0] if len(only) == 1 else None
 
 
-def _context(practice: Practice, current: str, **extra) -> dict:
-    crisis = (
-        f"/crisis/practice/{practice.slug}/"
-        if has_own_page(practice.slug)
-        else crisis_path(practice.region)
-    )
+def page_context(practice: Practice, current: str, **extra) -> dict:
+    """The practice's masthead, menu and crisis link around a public page (the workshop pages
+    in kindling/groups use it too)."""
+    crisis = crisis_url(practice)
     menu = [
         {"url": reverse(url_name, args=[practice.slug]), "label": label, "current": key == current}
         for key, url_name, label in PAGES
@@ -72,7 +69,7 @@ def _context(practice: Practice, current: str, **extra) -> dict:
 
 def _text_page(request: HttpRequest, practice: Practice, key: str, **extra) -> HttpResponse:
     text = texts.text_for(practice, key)
-    context = _context(practice, key, text=text, body=markdown(text.body), **extra)
+    context = page_context(practice, key, text=text, body=markdown(text.body), **extra)
     return render(request, f"public/{'home' if key == 'home' else 'page'}.html", context)
 
 
@@ -100,7 +97,7 @@ def workshops(request: HttpRequest, practice_slug: str) -> HttpResponse:
         for w in access.upcoming_public_workshops(practice)
     ]
     text = texts.text_for(practice, "workshops")
-    context = _context(practice, "workshops", text=text, body=markdown(text.body))
+    context = page_context(practice, "workshops", text=text, body=markdown(text.body))
     context["upcoming"] = upcoming
     return render(request, "public/workshops.html", context)
 
@@ -128,7 +125,7 @@ def therapy(request: HttpRequest, practice_slug: str) -> HttpResponse:
         else:
             status = 400
     text = texts.text_for(practice, "therapy")
-    context = _context(
+    context = page_context(
         practice, "therapy", text=text, body=markdown(text.body), form=form, too_many=too_many
     )
     return render(request, "public/therapy.html", context, status=status)
@@ -140,7 +137,7 @@ def thanks(request: HttpRequest, practice_slug: str) -> HttpResponse:
     return render(
         request,
         "public/thanks.html",
-        _context(practice, "thanks", text=text, body=markdown(text.body)),
+        page_context(practice, "thanks", text=text, body=markdown(text.body)),
     )
 
 

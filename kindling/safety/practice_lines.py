@@ -37,6 +37,17 @@ def has_own_page(slug: str) -> bool:
     return page_path(slug).is_file()
 
 
+def crisis_url(practice, region: str = "") -> str:
+    """Where "Help now" leads for someone of this practice in `region` (the practice's own by
+    default): the practice's own list when it keeps one for that region, else the region's."""
+    from kindling.lib.context_processors import crisis_path
+
+    region = region or practice.region
+    if region == practice.region and has_own_page(practice.slug):
+        return f"/crisis/practice/{practice.slug}/"
+    return crisis_path(region)
+
+
 def default_region(practice) -> crisis.Region:
     regions = crisis.load_regions()
     return regions.get(practice.region) or regions["INT"]
