@@ -7,6 +7,8 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
+from kindling.lib.widgets import DateInput
+
 from .models import REGIONS, ClientProfile, Role, User, validate_client_birth_date
 
 
@@ -22,7 +24,7 @@ class ClientInvitationForm(forms.Form):
     )
     date_of_birth = forms.DateField(
         label=_("Date of birth"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         validators=[validate_client_birth_date],
         help_text=_("Kindling uses it to choose the child, teen or adult version of each page."),
     )

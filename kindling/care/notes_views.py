@@ -25,6 +25,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from kindling.accounts.models import ClientProfile
 from kindling.lib import access
+from kindling.lib.widgets import DateInput
 
 from . import notes
 from .models.notes import NOTE_PARTS, NoteAddendum, SessionNote
@@ -64,7 +65,7 @@ class NoteForm(forms.Form):
     session_date = forms.DateField(
         label=gettext_lazy("Date of the session"),
         help_text=gettext_lazy("For example 14/03/2025."),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         error_messages={
             "required": gettext_lazy("Give the date of the session."),
             "invalid": gettext_lazy(

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from kindling.accounts import consent, rights
 from kindling.accounts.models import GuardianLink, Role
 from kindling.lib import access, audit
+from kindling.lib.widgets import DateInput, TimeInput
 from kindling.measures import charts
 from kindling.program import pacing
 from kindling.program.content import load_programme
@@ -136,12 +137,8 @@ def flags_seen(request: HttpRequest, client_id: int) -> HttpResponse:
 
 
 class AppointmentForm(forms.Form):
-    day = forms.DateField(
-        label=gettext_lazy("Day"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
-    time = forms.TimeField(
-        label=gettext_lazy("Time"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-    )
+    day = forms.DateField(label=gettext_lazy("Day"), widget=DateInput())
+    time = forms.TimeField(label=gettext_lazy("Time"), widget=TimeInput())
     minutes = forms.IntegerField(label=gettext_lazy("Minutes"), min_value=10, max_value=240,
                                  initial=50)  # fmt: skip
     mode = forms.ChoiceField(label=gettext_lazy("How"), choices=Appointment.Mode.choices)

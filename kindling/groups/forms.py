@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kindling.accounts.forms import AcceptInvitationForm
 from kindling.accounts.models import validate_client_birth_date
+from kindling.lib.widgets import DateInput, TimeInput
 
 from .models import Workshop
 
@@ -54,7 +55,7 @@ class JoinForm(AcceptInvitationForm):
     date_of_birth = forms.DateField(
         label=_("Your date of birth"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_("The group follows Kindling's programme, which is written for adults."),
         validators=[validate_client_birth_date],
     )
@@ -136,8 +137,8 @@ class WorkshopForm(forms.ModelForm):
 
 class SessionForm(forms.Form):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    day = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
-    start = forms.TimeField(label=_("Starts at"), widget=forms.TimeInput(attrs={"type": "time"}))
+    day = forms.DateField(label=_("Date"), widget=DateInput())
+    start = forms.TimeField(label=_("Starts at"), widget=TimeInput())
     minutes = forms.IntegerField(label=_("Minutes"), min_value=5, max_value=600, initial=90)
     time_zone = forms.CharField(label=_("Time zone"), max_length=64)
     title = forms.CharField(label=_("Session title"), max_length=160, required=False)

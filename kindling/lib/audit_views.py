@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from kindling.accounts.models import Role, User
 from kindling.lib import access
 from kindling.lib.models import AuditEvent
+from kindling.lib.widgets import DateInput
 
 PER_PAGE = 50
 
@@ -149,7 +150,7 @@ class AuditFilterForm(forms.Form):
                 label=label,
                 required=False,
                 input_formats=["%Y-%m-%d"],
-                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                widget=DateInput(),
                 error_messages={"invalid": _("Enter a date as year-month-day, like 2025-03-31.")},
             )
 

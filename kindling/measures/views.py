@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from kindling.accounts.models import Role
 from kindling.lib import access, audit, drafts
+from kindling.lib.widgets import DateInput
 
 from . import actions, charts, fhir, schema
 from .results import gentle_view, series_for
@@ -179,7 +180,7 @@ class AssignForm(forms.Form):
     )
     starts_on = forms.DateField(
         label=gettext_lazy("First one due on"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
     message = forms.CharField(
         label=gettext_lazy("A note for your client"),

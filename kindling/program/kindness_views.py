@@ -21,6 +21,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from kindling.lib import access
+from kindling.lib.widgets import TimeInput
 
 from . import kindness
 from .content import load_programme
@@ -58,7 +59,7 @@ class ActForm(forms.Form):
     )
     at_time = forms.TimeField(
         required=False,
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        widget=TimeInput(),
         input_formats=["%H:%M", "%H:%M:%S"],
         error_messages={
             "invalid": gettext_lazy(

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from html.parser import HTMLParser
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP
@@ -223,3 +225,68 @@ def test_the_facilitators_home_lists_their_workshops(scene):
     make_workshop(scene)
     page = signed_in(scene.fran).get("/work/").content.decode()
     assert "A kind morning" in page and "0 of 2 places taken" in page
+
+
+class _FormValues(HTMLParser):
+    """What a browser would send back, untouched, from each POST form on a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms: list[list[tuple[str, str]]] = []
+        self.values: list[tuple[str, str]] = []
+        self._select = self._textarea = None
+        self._in_form = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and a.get("method") == "post":
+            self._in_form = True
+            self.values = []
+            self.forms.append(self.values)
+        if not self._in_form:
+            return
+        if tag == "input" and a.get("name"):
+            kind = a.get("type", "text")
+            if kind in ("checkbox", "radio") and "checked" not in a:
+                return
+            if kind not in ("submit", "button"):
+                self.values.append((a["name"], a.get("value", "")))
+        elif tag == "select":
+            self._select = a.get("name")
+        elif tag == "option" and self._select and "selected" in a:
+            self.values.append((self._select, a.get("value", "")))
+        elif tag == "textarea":
+            self._textarea = a.get("name")
+            self.values.append((self._textarea, ""))
+
+    def handle_data(self, data):
+        if self._textarea:
+            name, text = self.values.pop()
+            self.values.append((name, text + data))
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+        elif tag == "form":
+            self._in_form = False
+
+
+def test_an_edit_form_sent_back_unchanged_saves(scene):
+    # As a browser does it: every value the page shows (dates in the ISO form a date box needs)
+    # goes back untouched, and the workshop saves.
+    workshop = make_workshop(scene, sessions=2)
+    browser = signed_in(scene.fran)
+    page = browser.get(f"/workshops/{workshop.pk}/edit/").content.decode()
+    parser = _FormValues()
+    parser.feed(page)
+    (values,) = [f for f in parser.forms if any(name.endswith("-day") for name, _v in f)]
+    days = [value for name, value in values if name.endswith("-day") and value]  # + blank rows
+    assert len(days) == 2 and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", d) for d in days), days
+    data: dict[str, list[str]] = {}
+    for name, value in values:
+        data.setdefault(name, []).append(value)
+    response = browser.post(f"/workshops/{workshop.pk}/edit/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert workshop.sessions.count() == 2
