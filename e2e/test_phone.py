@@ -39,3 +39,24 @@ def test_crisis_page_puts_the_emergency_call_on_the_first_screen(phone, live_ser
     assert_no_sideways_scroll(phone)
     assert_on_first_screen(phone, phone.get_by_role("link", name="Call 000"))
     check_page(phone, base)
+
+
+def test_staff_tables_fit_a_phone(phone, live_server, demo):
+    """Wide tables scroll inside their own box; the page itself never scrolls sideways (the
+    hidden labels inside a table once widened the whole page)."""
+    from kindling.accounts.models import Practice
+    from kindling.groups.models import Workshop
+
+    base = live_server.url
+    practice = Practice.objects.get(slug="harbour-light")
+    facilitator = "facilitator@demo.kindling"
+    login(phone, base, facilitator, totp_secret=demo.secret(facilitator))
+    for workshop in Workshop.objects.filter(practice=practice):
+        phone.goto(f"{base}/workshops/{workshop.pk}/")
+        assert_no_sideways_scroll(phone)
+    phone.context.clear_cookies()
+    admin = "admin@demo.kindling"
+    login(phone, base, admin, totp_secret=demo.secret(admin))
+    for path in (f"/practice/{practice.pk}/", f"/practice/{practice.pk}/site/"):
+        phone.goto(base + path)
+        assert_no_sideways_scroll(phone)
