@@ -233,6 +233,8 @@ def accept_invitation(
         invitation = Invitation.objects.select_related("practice", "for_client").get(
             token_hash=_hash(token)
         )
+        if invitation.kind == Invitation.Kind.WORKSHOP_GUEST:
+            raise InvitationUnavailable  # its own page accepts it (rolls the claim back)
         if user is None:
             if User.objects.filter(email__iexact=invitation.email).exists():
                 raise InvitationUnavailable

@@ -346,6 +346,9 @@ class Invitation(models.Model):
         FACILITATOR = Role.FACILITATOR.value, Role.FACILITATOR.label
         RESEARCHER = Role.RESEARCHER.value, Role.RESEARCHER.label
         PRACTICE_ADMIN = Role.PRACTICE_ADMIN.value, Role.PRACTICE_ADMIN.label
+        # A guest who booked a workshop, asked to make an account: no role in the practice.
+        # Accepted only on the workshop's own page (kindling/groups), never as a client.
+        WORKSHOP_GUEST = "workshop_guest", _("Workshop guest")
 
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField()

@@ -100,7 +100,7 @@ def _guest_invitation(workshop: Workshop, registration: Registration, site: str)
     invitation = Invitation.objects.create(
         practice=workshop.practice,
         email=registration.email,
-        kind=Invitation.Kind.CLIENT,
+        kind=Invitation.Kind.WORKSHOP_GUEST,
         invited_by=workshop.facilitator,
         token_hash=hash_token(token),
         preferred_name=registration.name.split(" ")[0][:80],
@@ -277,7 +277,7 @@ def guest_invitation(token: str) -> Invitation | None:
     """The open invitation behind a workshop guest's "make an account" link."""
     invitation = (
         Invitation.objects.open()
-        .filter(token_hash=hash_token(token or ""))
+        .filter(token_hash=hash_token(token or ""), kind=Invitation.Kind.WORKSHOP_GUEST)
         .select_related("practice")
         .first()
     )

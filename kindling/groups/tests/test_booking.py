@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from conftest import signed_in
-from kindling.accounts.models import Invitation
+from kindling.accounts.models import ClientProfile, Invitation
 from kindling.groups import actions, views
 from kindling.groups.models import Registration
 from kindling.lib import access
@@ -214,7 +214,7 @@ def test_a_guest_on_a_programme_group_joins_as_a_self_paced_client(scene, commit
         _book(workshop, "ann")
         _book(other, "ann")
     invitation = Registration.objects.filter(workshop=workshop).get().invitation
-    assert invitation.kind == Invitation.Kind.CLIENT and invitation.invited_by == scene.fran
+    assert invitation.kind == Invitation.Kind.WORKSHOP_GUEST and invitation.invited_by == scene.fran
     join = link_in(mailoutbox[0].body, "/workshops/join/")
     guest = Client()
     page = guest.get(join).content.decode()
@@ -250,6 +250,25 @@ def test_a_guest_on_a_one_off_workshop_gets_an_account_only(scene, commit, mailo
     assert guest.post(join, form).status_code == 302
     bo = Registration.objects.get().user
     assert bo.email == "bo@example.test" and not hasattr(bo, "client_profile")
+
+
+def test_a_guests_link_is_not_a_client_invitation(scene, commit, mailoutbox):
+    # The practice's invitation list calls it what it is, and the general invitation page
+    # (which enrols clients with a care team) refuses it.
+    workshop = make_workshop(scene)
+    with commit():
+        _book(workshop, "bo")
+    invitation = Registration.objects.get().invitation
+    assert invitation.kind == "workshop_guest"
+    assert invitation.get_kind_display() == "Workshop guest"
+    token = link_in(mailoutbox[0].body, "/workshops/join/").rstrip("/").split("/")[-1]
+    form = {"name": "Bo", "password1": "a kind harbour morning",
+            "password2": "a kind harbour morning"}  # fmt: skip
+    Client().post(f"/invitations/accept/{token}/", form)
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is None
+    assert not ClientProfile.objects.filter(user__email="bo@example.test").exists()
+    assert Client().get(f"/workshops/join/{token}/").status_code == 200  # still usable there
 
 
 def test_a_guest_booking_is_not_linked_to_an_account_by_its_address_alone(
