@@ -52,16 +52,24 @@ NONE = Outcome("none", "self")
 def _notify(alert: Alert) -> None:
     """Queue the e-mail to the people who must look, in the alert's own transaction: if the
     mail server is down it waits in the outbox and `kindling run-due` sends it later."""
-    from kindling.lib.access import alert_recipients
+    from kindling.lib.access import active_clinicians, alert_recipients
 
     people = [p.email for p in alert_recipients(alert.client)]
+    # No active clinician: the practice's facilitators are told, and they see alerts on their
+    # Work page, not a caseload.
+    to_facilitators = not active_clinicians(alert.client)
     if not people:
         logger.error("alert %s has nobody to notify", alert.pk)
         return
     # The e-mail says that something needs a look, and nothing else: no name, no health detail.
     message = EmailMessage(
-        subject=_("Kindling: please check your caseload"),
-        body=render_to_string("safety/email/alert.txt", {"urgent": alert.level == "urgent"}),
+        subject=_("Kindling: please check your Work page")
+        if to_facilitators
+        else _("Kindling: please check your caseload"),
+        body=render_to_string(
+            "safety/email/alert.txt",
+            {"urgent": alert.level == "urgent", "to_facilitators": to_facilitators},
+        ),
         to=people,
     )
     outbox.send(message, purpose="alert", ref=str(alert.pk))

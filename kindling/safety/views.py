@@ -73,6 +73,7 @@ def check(request: HttpRequest) -> HttpResponse:
             "lines": _lines_for(profile, region),
             "plan": plan if plan and not plan.is_empty else None,
             "source": current.alert.source,
+            "has_care_team": bool(access.active_clinicians(profile)),
             "settling": _settling(profile.age_band),
             "sections": _plan_rows(plan, profile.age_band) if plan else [],
         },
@@ -114,6 +115,7 @@ def support(request: HttpRequest) -> HttpResponse:
         "safety/support.html",
         {
             "band": profile.age_band,
+            "has_care_team": bool(access.active_clinicians(profile)),
             "region": region,
             "profile": profile,
             "lines": _lines_for(profile, region),

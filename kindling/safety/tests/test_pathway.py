@@ -150,8 +150,16 @@ def test_a_client_without_a_clinician_alerts_the_practices_facilitator(scene, ma
     with commit():
         _write(_as(scene.sam), "I don't want to be alive anymore")
     assert [m.to for m in mailoutbox] == [[scene.fran.email]]
+    # A facilitator has no caseload: the e-mail sends her to her Work page, where alerts are.
+    (mail,) = mailoutbox
+    assert "Work page" in mail.subject and "Work page" in mail.body
+    assert "caseload" not in mail.subject + mail.body
     alert = Alert.objects.get()
     assert _as(scene.fran).get(f"/alerts/{alert.pk}/").status_code == 200
+    assert f'href="/alerts/{alert.pk}/"' in _as(scene.fran).get("/work/").content.decode()
+    # Sam's calm page promises nothing about a care team he does not have.
+    page = _as(scene.sam).get("/safety/check/").content.decode()
+    assert "care team" not in page and "look out for you" in page
 
 
 def test_the_safety_plan_is_built_kept_encrypted_and_saved_as_a_file(scene):
