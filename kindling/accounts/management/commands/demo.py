@@ -62,6 +62,13 @@ class Command(BaseCommand):
                 f"  client1@{demo.DEMO_DOMAIN} … client{clients}@{demo.DEMO_DOMAIN}"
                 "  more clients on Dr Ruth's caseload"
             )
+        out.write(
+            f"  group1@{demo.DEMO_DOMAIN} … group5@{demo.DEMO_DOMAIN}"
+            "  participants in Priya's six-week group (same password)"
+        )
+        out.write("")
+        out.write(f"Logged out, {address} is the practice's public site: book a workshop or send")
+        out.write("an enquiry. E-mails (bookings, alerts) are printed here, in this terminal.")
         out.write("")
         out.write("Staff log in with two-step login. Add a secret to an authenticator app, or use")
         out.write(
