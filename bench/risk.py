@@ -4,10 +4,11 @@ What it does, in one process on this machine:
   1. builds N (default 20,000) texts, seeded, by sampling the development corpus
      (kindling/safety/tests/dev-corpus.jsonl): 60% are one corpus text, 30% join two and 10%
      join three, so most are a sentence or two, like a journal note;
-  2. times `screen_many` over all of them (the rules are compiled before the clock starts);
-  3. times two references over the same texts: `re.search(r"\\bsad\\b", text)` (the cheapest
-     useful thing a screen could do) and a JSON round trip of `{"id", "text"}` (what
-     `kindling risk` does to every line anyway);
+  2. times `screen_many` over all of them: the rules, then the statistical model wherever the
+     rules found nothing urgent (rules compiled and model read before the clock starts);
+  3. times three references over the same texts: the rules alone (what the model costs),
+     `re.search(r"\\bsad\\b", text)` (the cheapest useful thing a screen could do)
+     and a JSON round trip of `{"id", "text"}` (what `kindling risk` does to every line anyway);
   4. prints texts per second for each, by text size and overall, and the ratios.
 
 Target (issue 6): thousands of texts a second; the brief aims for more than 10,000 a second on
@@ -32,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kindling.safety.screen import rules, screen_many  # noqa: E402
+from kindling.safety.screen import model, rules, screen_many  # noqa: E402
 
 CORPUS = ROOT / "kindling" / "safety" / "tests" / "dev-corpus.jsonl"
 TARGET_SHORT = 10_000
@@ -61,6 +62,12 @@ def best_rate(run: Callable[[list[str]], object], texts: list[str], repeat: int)
     return len(texts) / best
 
 
+def rules_only(texts: list[str]) -> None:
+    compiled = rules()
+    for text in texts:
+        compiled.screen(text)
+
+
 def regex_only(texts: list[str]) -> None:
     word = re.compile(r"\bsad\b")
     for text in texts:
@@ -83,12 +90,14 @@ def main(argv: list[str]) -> int:
         return 2
 
     compiled = rules()  # compile once, outside the clock
+    scorer = model()  # and read the model once
     sample = make_texts(args.texts, args.seed)
     texts = [text for _, text in sample]
     screened = screen_many(texts)  # warm up, and count what the screen found
     found = {level: sum(s.level == level for s in screened) for level in ("urgent", "concern")}
 
     screen_rate = best_rate(screen_many, texts, args.repeat)
+    rules_rate = best_rate(rules_only, texts, args.repeat)
     regex_rate = best_rate(regex_only, texts, args.repeat)
     json_rate = best_rate(json_round_trip, texts, args.repeat)
     by_size = {
@@ -98,21 +107,27 @@ def main(argv: list[str]) -> int:
 
     chars = sum(len(t) for t in texts) / len(texts)
     print(f"risk screen benchmark: {len(texts):,} texts from the dev corpus (seed {args.seed}), "
-          f"mean {chars:.0f} characters, rules {compiled.version}, best of {args.repeat}, "
+          f"mean {chars:.0f} characters, rules {compiled.version}, model {scorer.version}, "
+          f"best of {args.repeat}, "
           f"{os.cpu_count()} cores")  # fmt: skip
     print(f"the screen found {found['urgent']:,} urgent and {found['concern']:,} concern")
     print()
     print(f"{'':<40}{'texts/s':>12}")
-    print(f"{'screen_many, all texts':<40}{screen_rate:>12,.0f}")
+    print(f"{'screen_many (rules + model), all texts':<40}{screen_rate:>12,.0f}")
     for parts in PARTS:
         label = f"  texts of {parts} corpus line{'s' if parts > 1 else ''}"
         print(f"{label:<40}{by_size[parts]:>12,.0f}")
+    print(f"{'the rules alone, same texts':<40}{rules_rate:>12,.0f}")
     print(f"{REGEX_LABEL:<40}{regex_rate:>12,.0f}")
     print(f"{JSON_LABEL:<40}{json_rate:>12,.0f}")
     print()
-    for label, rate in [(REGEX_LABEL, regex_rate), (JSON_LABEL, json_rate)]:
+    for label, rate in [
+        ("the rules alone", rules_rate),
+        (REGEX_LABEL, regex_rate),
+        (JSON_LABEL, json_rate),
+    ]:
         print(f"ratio screen / {label}: {screen_rate / rate:.3f} "
-              f"(the screen takes {rate / screen_rate:.0f} times as long)")  # fmt: skip
+              f"(the screen takes {rate / screen_rate:.1f} times as long)")  # fmt: skip
     print()
     short = by_size[1]
     met = "met" if short >= TARGET_SHORT else "MISSED"

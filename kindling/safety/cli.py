@@ -13,8 +13,11 @@ line has none), and the same reason on standard error as `line N: reason`. The r
 - Blank lines (nothing but white space) are skipped without output: files often end with one,
   and an empty line holds no id to answer to. Every other line gets exactly one output line.
 - Exit 0 when every line was screened; 2 when any line was bad, or when the run cannot start
-  (the file cannot be read, or the rules do not load), in which case nothing is written to
-  standard output and one line on standard error says why.
+  (the file cannot be read, or the rules or the model do not load), in which case nothing is
+  written to standard output and one line on standard error says why.
+- Each text gets the same screening as in the app: the rules, then the statistical model where
+  the rules found no urgent risk (kindling.safety.screen.with_model); a model match has the
+  rule "model".
 
 `python -m kindling risk ...` comes straight here (kindling/__main__.py); the Django management
 command (management/commands/risk.py) calls the same code.
@@ -63,7 +66,8 @@ def run(
     stderr = stderr if stderr is not None else sys.stderr
     try:
         rules = screen.rules()
-    except screen.RulesError as error:
+        scorer = screen.model()
+    except (screen.RulesError, ValueError, OSError) as error:
         print(f"kindling risk: {error}", file=stderr)
         return 2
     from_stdin = source is None or str(source) == "-"
@@ -88,7 +92,7 @@ def run(
                 print(f"line {number}: {problem}", file=stderr)
                 result = {"id": record_id, "error": problem}
             else:
-                found = rules.screen(text)
+                found = screen.with_model(rules.screen(text), text, scorer)
                 result = {
                     "id": record_id,
                     "level": found.level,

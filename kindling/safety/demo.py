@@ -37,6 +37,6 @@ def load(sam: ClientProfile, maya: ClientProfile) -> None:
         about="other",
         source=Alert.Source.JOURNAL,
         detail=json.dumps([m.as_dict() for m in found.matches]),
-        rules_version=found.rules_version,
+        rules_version=found.version,
         created_at=timezone.now() - dt.timedelta(hours=5),
     )

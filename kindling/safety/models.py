@@ -40,7 +40,8 @@ class Alert(models.Model):
     # What triggered it, for the clinician: phrases and their explanations (encrypted: they
     # quote the client's words).
     detail = EncryptedTextField(blank=True)
-    rules_version = models.CharField(max_length=20, blank=True)
+    # What screened the text: the rules' version, and the model's when it was consulted.
+    rules_version = models.CharField(max_length=60, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     notified_at = models.DateTimeField(null=True, blank=True)
     acknowledged_at = models.DateTimeField(null=True, blank=True)

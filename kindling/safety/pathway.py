@@ -135,7 +135,7 @@ def text_saved(client: ClientProfile, text: str, *, source, kind: str = "journal
         return Outcome(found.level, found.about)
     return raise_alert(
         client, level=found.level, about=found.about, source=kind, source_id=source.pk,
-        matches=found.matches, rules_version=found.rules_version,
+        matches=found.matches, rules_version=found.version,
     )  # fmt: skip
 
 

@@ -4,9 +4,11 @@
 "self" (the writer), "other" (someone else, such as a parent) or "unclear"; `matches` lists
 each phrase that counted, the rule it met and that rule's explanation for the clinician.
 
-The rules are data (rules/risk-rules.yaml), checked with pydantic and compiled once. The screen
-is a floor, not a classifier: it recognises common ways of saying things and explains itself,
-and it will miss phrasing nobody wrote a rule for. See docs/safety/risk-screen.md.
+The rules are data (rules/risk-rules.yaml), checked with pydantic and compiled once. They are
+the floor: they recognise common ways of saying things and explain themselves, and they miss
+phrasing nobody wrote a rule for. `screen` then asks the statistical model (package
+kindling-risk-model) about what the rules found not urgent; see `with_model` and
+docs/safety/risk-screen.md. `rules().screen(text)` is the rules alone.
 
 How one text is screened:
   1. Normalise: lower case, straight quotes, digits inside words read as letters ("k1ll"),
@@ -28,6 +30,9 @@ How one text is screened:
      at that level: "self" if any is about the writer, else "unclear" if any is unclear, else
      "other". A parent's urgent risk and the writer's own concern therefore give
      urgent/other, with the writer's concern still listed in `matches`.
+  7. (`screen`, `screen_many`) Where nothing is urgent and the risk is not tied to someone
+     else, the model reads the text without the sentences set aside in step 3 and may raise it
+     to urgent about the writer, adding a match with rule "model".
 """
 
 from __future__ import annotations
@@ -78,6 +83,17 @@ class Screening:
     about: str  # "self" | "other" | "unclear"; "self" when level is "none"
     matches: tuple[Match, ...]
     rules_version: str
+    model_version: str = ""  # set when the statistical model was consulted (see `screen`)
+    # The writer's sentences in which the rules set a phrase aside as an idiom, a denial or
+    # something past, or softened an urgent one; the model does not read them (`with_model`).
+    set_aside: tuple[str, ...] = ()
+
+    @property
+    def version(self) -> str:
+        """What produced this screening, for the record kept with an alert."""
+        if not self.model_version:
+            return self.rules_version
+        return f"{self.rules_version} + model {self.model_version}"
 
 
 # ----------------------------------------------------------------------------- the rule file
@@ -792,9 +808,12 @@ class _Compiled:
         found = self._find(norm)
         if not found:
             return Screening("none", "self", (), self.version)
-        kept = self._judge(norm, found)
+        kept, aside = self._judge(norm, found)
+        set_aside = tuple(
+            dict.fromkeys(self._phrase(text, index, s0, s1).strip() for s0, s1 in aside)
+        )
         if not kept:
-            return Screening("none", "self", (), self.version)
+            return Screening("none", "self", (), self.version, set_aside=set_aside)
         kept.sort(key=lambda c: (c.start, c.end))
         matches = tuple(
             Match(self._phrase(text, index, c.start, c.end), c.rule.id, c.level, c.about,
@@ -804,7 +823,7 @@ class _Compiled:
         top = max(_RANK[m.level] for m in matches)
         at_top = {m.about for m in matches if _RANK[m.level] == top}
         about = "self" if "self" in at_top else "unclear" if "unclear" in at_top else "other"
-        return Screening(LEVELS[top], about, matches, self.version)
+        return Screening(LEVELS[top], about, matches, self.version, set_aside=set_aside)
 
     @staticmethod
     def _phrase(text: str, index: list[int] | None, start: int, end: int) -> str:
@@ -825,7 +844,12 @@ class _Compiled:
             norm, index = self._spelling.fix(norm, index)
         return [idiom for idiom, _ in self._idioms.finditer(norm)]
 
-    def _judge(self, norm: str, found: list[_Candidate]) -> list[_Candidate]:
+    def _judge(
+        self, norm: str, found: list[_Candidate]
+    ) -> tuple[list[_Candidate], list[tuple[int, int]]]:
+        """The phrases kept, each with its level and whom it is about; and the sentences in
+        which a phrase was set aside as an idiom, a denial or past, or an urgent phrase was
+        softened as a "what if" or past."""
         bounds = [0]
         for m in _SENTENCE_END.finditer(norm):
             bounds.append(m.end())
@@ -833,11 +857,16 @@ class _Compiled:
         quotes = None
         recovered = None
         kept: list[_Candidate] = []
+        aside: list[tuple[int, int]] = []
         for c in found:
+            n = bisect.bisect_right(bounds, c.start) - 1
+            s0 = bounds[n]
+            s1 = bounds[n + 1] if n + 1 < len(bounds) else len(norm)
             if any(
                 s <= c.start and c.end <= e and (not only or c.rule.id in only)
                 for s, e, only in idioms
             ):
+                aside.append((s0, s1))
                 continue
             if c.rule.requires is not None and not any(
                 m.end() <= c.start or m.start() >= c.end for m in c.rule.requires.finditer(norm)
@@ -845,11 +874,10 @@ class _Compiled:
                 continue
             if c.rule.unless is not None and c.rule.unless.search(norm):
                 continue
-            n = bisect.bisect_right(bounds, c.start) - 1
-            s0 = bounds[n]
-            s1 = bounds[n + 1] if n + 1 < len(bounds) else len(norm)
             if c.rule.negatable and self.negation.search(norm, max(s0, c.start - 80), c.start):
+                aside.append((s0, s1))
                 continue
+            urgent = c.level == "urgent"
             hypothetical = c.level == "urgent" and self.hypothetical.search(
                 norm, max(s0, c.start - 80), c.start
             )
@@ -866,15 +894,18 @@ class _Compiled:
                         self.still_hard.search(norm)
                     )
                 if recovered or c.rule.in_the_past == "drop":
+                    aside.append((s0, s1))
                     continue
                 if c.rule.in_the_past == "soften" and c.level == "urgent":
                     c.level = "concern"
                     c.explanation = _note(c.explanation, self.past_note)
+            if urgent and c.level != "urgent":
+                aside.append((s0, s1))
             if quotes is None:
                 quotes = self._quotes(norm)
             c.about = self._about(norm, bounds, n, s0, s1, c, quotes)
             kept.append(c)
-        return self._resolve(kept)
+        return self._resolve(kept), aside
 
     def _in_the_past(self, norm: str, s0: int, s1: int, start: int, end: int) -> bool:
         def near(regex: re.Pattern) -> bool:
@@ -1111,12 +1142,65 @@ def rules() -> _Compiled:
     return load_rules(RULES_PATH)
 
 
+def model():
+    """The shipped statistical model (package kindling-risk-model), read once per process."""
+    from kindling_risk_model import model as shipped
+
+    return shipped()
+
+
+MODEL_RULE = "model"
+_SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
+
+
+def with_model(found: Screening, text: str, scorer) -> Screening:
+    """The rules' screening, raised to urgent about the writer when the model says so.
+
+    The rules are the floor: the model never lowers a level, never changes an urgent text, and
+    is not asked when the rules tied the text's risk to someone else ("my mum is not coping"),
+    so a child writing about a parent cannot become the child's own urgent risk this way. It
+    does not read the sentences the rules set aside as an idiom, a denial, a "what if" or
+    something past ("I scratched the mozzie bite until it bled"): the rules judged those in
+    context, which a bag of words cannot. On the rest, it flags when urgent-about-the-writer is
+    at or above its threshold and more likely than urgent-about-someone-else. Its match names
+    the sentence that scored highest on its own and the words that weighed most.
+    """
+    kept = Screening(
+        found.level, found.about, found.matches, found.rules_version, scorer.version,
+        found.set_aside,
+    )  # fmt: skip
+    if found.level == "urgent" or (found.level != "none" and found.about == "other"):
+        return kept
+    rest = text
+    for sentence in found.set_aside:
+        rest = rest.replace(sentence, " ")
+    if not rest.strip():
+        return kept
+    scored = scorer.score(rest)
+    if not scored.flagged:
+        return kept
+    sentences = [m.group().strip() for m in _SENTENCES.finditer(rest) if m.group().strip()]
+    phrase = max(sentences, key=lambda s: scorer.score(s).urgent_self) if sentences else rest
+    words = scorer.weighing(rest)
+    weighed = f" The words that weighed most: {', '.join(words)}." if words else ""
+    explanation = (
+        f"No rule read this as urgent, but the statistical model ({scorer.name} "
+        f"{scorer.version}) gave it {scored.urgent_self:.2f} for urgent risk to the writer (it "
+        f"flags from {scored.threshold:.2f}).{weighed} Please read the whole text."
+    )
+    match = Match(phrase, MODEL_RULE, "urgent", "self", explanation)
+    return Screening(
+        "urgent", "self", (*found.matches, match), found.rules_version, scorer.version,
+        found.set_aside,
+    )  # fmt: skip
+
+
 def screen(text: str) -> Screening:
-    """Screen one text with the shipped rules."""
-    return rules().screen(text)
+    """Screen one text: the shipped rules, then the model where the rules found no urgent risk."""
+    return with_model(rules().screen(text), text, model())
 
 
 def screen_many(texts: Iterable[str]) -> list[Screening]:
-    """Screen many texts; the rules are compiled once."""
-    compiled = rules()
-    return [compiled.screen(text) for text in texts]
+    """Screen many texts; the rules are compiled and the model read once."""
+    compiled, scorer = rules(), model()
+    return [with_model(compiled.screen(text), text, scorer) for text in texts]

@@ -179,3 +179,32 @@ def test_the_management_command_gives_the_same_answers(tmp_path, capfdbinary):
     (tmp_path / "in.jsonl").write_bytes(_jsonl(GOOD))
     call_command("risk", "--in", str(tmp_path / "in.jsonl"))
     _check_good(_lines(capfdbinary.readouterr().out))
+
+
+def test_a_model_that_does_not_load_stops_the_run_with_one_line(tmp_path, monkeypatch):
+    import io
+
+    from kindling_risk_model import load
+
+    from kindling.safety import cli, screen
+
+    broken = tmp_path / "model.json"
+    broken.write_text("{not json", encoding="utf-8")
+    monkeypatch.setattr(screen, "model", lambda: load(broken))
+    out, err = io.BytesIO(), io.StringIO()
+    code = cli.run(None, stdin=io.BytesIO(_jsonl(GOOD)), stdout=out, stderr=err)
+    assert code == 2
+    assert out.getvalue() == b""
+    assert (
+        err.getvalue() == "kindling risk: model.json: not valid JSON (Expecting property name"
+        " enclosed in double quotes: line 1 column 2 (char 1))\n"
+    )
+
+
+def test_a_text_only_the_model_reads_comes_out_with_a_model_match(tmp_path):
+    text = "Sorted out who gets the cat and left the passwords in an envelope on the desk."
+    done = _run(cwd=tmp_path, stdin=_jsonl([{"id": 1, "text": text}]))
+    assert done.returncode == 0, done.stderr
+    [line] = _lines(done.stdout)
+    assert (line["level"], line["about"]) == ("urgent", "self")
+    assert [m["rule"] for m in line["matches"]] == ["model"]

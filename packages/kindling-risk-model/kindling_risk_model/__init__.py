@@ -1,0 +1,172 @@
+"""Kindling's statistical risk model: a text in, the chance it tells of urgent risk.
+
+A multinomial logistic regression over two TF-IDF views of the text (words and word pairs;
+letter runs of 2 to 5 inside words), trained by `training/train.py` on texts written and
+labelled for Kindling. Everything it needs is `model.json` beside this file: the scorer is
+plain Python, reads no network and imports nothing outside the standard library, so it runs
+the same offline, in a test, or in `kindling risk`.
+
+It is not the screen. Kindling's rules (kindling/safety/screen.py) stay the explainable floor;
+the screen asks this model only when the rules found nothing urgent, and uses it only to raise
+a text to urgent about the writer. See MODEL_CARD.md for what it was trained on and how well it
+does on texts it never saw.
+
+    from kindling_risk_model import model
+    scored = model().score("i have been saving my tablets")
+    scored.urgent_self  # a probability, 0..1
+    scored.flagged      # urgent_self at or above the model's threshold, and above urgent_other
+    model().weighing("i have been saving my tablets")  # the words that weighed most
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+MODEL_PATH = Path(__file__).with_name("model.json")
+CLASSES = ("none", "concern", "urgent-self", "urgent-other", "urgent-unclear")
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+_REPEATS = re.compile(r"(.)\1{2,}")
+_WHITE_SPACES = re.compile(r"\s\s+")
+
+
+def normalise(text: str) -> str:
+    """Lower case, straight quotes, a letter repeated three or more times cut to two."""
+    return _REPEATS.sub(r"\1\1", text.lower().translate(_QUOTES))
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    probabilities: dict[str, float]  # one per class in CLASSES, summing to 1
+    threshold: float
+
+    @property
+    def urgent_self(self) -> float:
+        return self.probabilities["urgent-self"]
+
+    @property
+    def urgent_other(self) -> float:
+        return self.probabilities["urgent-other"]
+
+    @property
+    def flagged(self) -> bool:
+        """Urgent about the writer: at or above the threshold, and more likely than about
+        someone else (a child writing about a parent must not become the child's own risk)."""
+        return self.urgent_self >= self.threshold and self.urgent_self >= self.urgent_other
+
+
+class _View:
+    """One TF-IDF view: how a text becomes terms, and each known term's idf and weights."""
+
+    def __init__(self, spec: dict):
+        self.analyzer = spec["analyzer"]
+        self.low, self.high = spec["ngram_range"]
+        self.token = re.compile(spec.get("token_pattern") or r"(?u)\b\w\w+\b")
+        # term -> (idf, weight for each class)
+        self.terms: dict[str, tuple[float, tuple[float, ...]]] = {
+            term: (values[0], tuple(values[1:])) for term, values in spec["terms"].items()
+        }
+
+    def grams(self, norm: str) -> list[str]:
+        if self.analyzer == "word":
+            tokens = self.token.findall(norm)
+            grams = []
+            for n in range(self.low, self.high + 1):
+                grams.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+            return grams
+        # "char_wb": letter runs inside each word padded with one space each side, as
+        # scikit-learn counts them (a word shorter than n gives itself once).
+        grams = []
+        for word in _WHITE_SPACES.sub(" ", norm).split():
+            padded = f" {word} "
+            size = len(padded)
+            for n in range(self.low, self.high + 1):
+                offset = 0
+                grams.append(padded[offset : offset + n])
+                while offset + n < size:
+                    offset += 1
+                    grams.append(padded[offset : offset + n])
+                if offset == 0:
+                    break
+        return grams
+
+    def vector(self, norm: str) -> dict[str, float]:
+        """Known terms with sublinear tf times idf, scaled to unit length."""
+        counts = Counter(gram for gram in self.grams(norm) if gram in self.terms)
+        values = {
+            term: (1.0 + math.log(count)) * self.terms[term][0] for term, count in counts.items()
+        }
+        length = math.sqrt(sum(v * v for v in values.values()))
+        if length:
+            values = {term: v / length for term, v in values.items()}
+        return values
+
+
+class Model:
+    def __init__(self, data: dict):
+        if tuple(data["classes"]) != CLASSES:
+            raise ValueError(f"model classes {data['classes']} are not {CLASSES}")
+        self.name = data["name"]
+        self.version = data["version"]
+        self.threshold = float(data["threshold"])
+        self.intercept = tuple(data["intercept"])
+        self.views = [_View(spec) for spec in data["views"]]
+
+    def _vectors(self, text: str) -> list[dict[str, float]]:
+        norm = normalise(text)
+        return [view.vector(norm) for view in self.views]
+
+    def score(self, text: str) -> Scored:
+        logits = list(self.intercept)
+        for view, vector in zip(self.views, self._vectors(text), strict=True):
+            for term, value in vector.items():
+                weights = view.terms[term][1]
+                for k, weight in enumerate(weights):
+                    logits[k] += value * weight
+        top = max(logits)
+        exps = [math.exp(logit - top) for logit in logits]
+        total = sum(exps)
+        return Scored(
+            {name: e / total for name, e in zip(CLASSES, exps, strict=True)}, self.threshold
+        )
+
+    def weighing(self, text: str, k: int = 3) -> list[str]:
+        """The word terms (single words or pairs) that pushed hardest towards urgent risk to
+        the writer, most first; only those that pushed that way at all."""
+        us = CLASSES.index("urgent-self")
+        pushes = []
+        for view, vector in zip(self.views, self._vectors(text), strict=True):
+            if view.analyzer != "word":
+                continue
+            for term, value in vector.items():
+                weights = view.terms[term][1]
+                rest = max(w for i, w in enumerate(weights) if i != us)
+                push = value * (weights[us] - rest)
+                if push > 0:
+                    pushes.append((push, term))
+        pushes.sort(reverse=True)
+        return [term for _, term in pushes[:k]]
+
+
+def load(path: Path = MODEL_PATH) -> Model:
+    """Read a model file. Raises ValueError (or OSError) naming what is wrong."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise ValueError(f"{path.name}: not valid JSON ({error})") from None
+    try:
+        return Model(data)
+    except (KeyError, TypeError, IndexError) as error:
+        raise ValueError(f"{path.name}: not a risk model file ({error!r})") from None
+
+
+@functools.cache
+def model() -> Model:
+    """The shipped model, read once per process."""
+    return load(MODEL_PATH)
