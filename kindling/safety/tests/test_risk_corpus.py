@@ -18,9 +18,10 @@ rules; docs/safety/risk-screen.md records its numbers. A second held-out corpus
 and run once (recall 0.564); rules 2026.11-1 were then developed with its failures, so it is
 now DEVELOPMENT data and its floors below are the fitted numbers, not evidence of accuracy.
 
-The honest measure of rules 2026.11-1 is a third corpus, heldout/risk-corpus-3.jsonl, written
-by someone else who saw no rules and no corpus. Its test is written without reading it: it
-skips until the file exists, then prints its confusion matrix and asserts the targets.
+Corpus 3 (heldout/risk-corpus-3.jsonl) measured rules 2026.11-1 blind, then chose the
+statistical model's threshold and became part of its training data. The honest measure of the
+screen now (rules 2026.11-1 with model 2026.11-1, see test_risk_model.py) is corpus 4,
+heldout/risk-corpus-4.jsonl: see the comments above its test at the end of this file.
 
 dev-corpus-2.jsonl is a second development set (639 texts) written for rules 2026.05-3, aimed at
 what the rules missed: indirect and euphemistic wording, farewell behaviours, self-harm in other
@@ -52,6 +53,7 @@ HELD_OUT = HERE / "corpus" / "risk-corpus.jsonl"
 HELD_OUT_2 = HERE / "corpus" / "risk-corpus-2.jsonl"
 DEV_3 = HERE / "dev-corpus-3.jsonl"
 HELD_OUT_3 = HERE.parent / "heldout" / "risk-corpus-3.jsonl"
+HELD_OUT_4 = HERE.parent / "heldout" / "risk-corpus-4.jsonl"
 
 RECALL_TARGET = 0.95
 PRECISION_TARGET = 0.85
@@ -254,32 +256,51 @@ def test_corpus_2_now_development_data_does_not_fall_below_its_fitted_numbers():
 
 # Corpus 3 was written for rules 2026.11-1 by someone who saw no rules, and screened once with
 # the rules frozen (2026-11-22): urgent/self recall 0.638, precision 0.847, 1 text about someone
-# else read as the writer's. The issue's targets (0.95, 0.85, 0) are NOT met, so the safety issue
-# stays open. These floors are that measurement, rounded down: they stop the screen getting worse
-# on text it was not fitted to, and say plainly that it is not yet good enough.
-CORPUS_3_RECALL_FLOOR = 0.63
-CORPUS_3_PRECISION_FLOOR = 0.84
+# else read as the writer's. It then chose the model's threshold (trained without it) and is now
+# part of the model's training data, so it is DEVELOPMENT data: these floors are the fitted
+# numbers of rules 2026.11-1 with model 2026.11-1 (recall 1.000, precision 0.897, 1), rounded
+# down, and guard against going backwards. They are not evidence of accuracy; corpus 4 is.
+CORPUS_3_RECALL_FLOOR = 0.99
+CORPUS_3_PRECISION_FLOOR = 0.89
 CORPUS_3_OTHER_AS_SELF_MAX = 1
 
 
-def test_the_third_held_out_corpus_holds_its_measured_floor():
-    """The honest measure: heldout/risk-corpus-3.jsonl, written by someone who saw no rules.
+def _holds(report: Report, recall: float, precision: float, other_as_self: int) -> None:
+    assert report.recall >= recall
+    assert report.precision >= precision
+    assert len(report.other_as_self) <= other_as_self
 
-    Prints the confusion matrix and the disagreements. Do not change rules to fit its lines:
-    once that is done it is development data, and a fresh corpus is needed to measure again.
-    """
-    report = evaluate("third held-out corpus (heldout/risk-corpus-3.jsonl)", HELD_OUT_3)
+
+def test_corpus_3_now_development_data_does_not_fall_below_its_fitted_numbers():
+    report = evaluate("corpus 3, now development data (heldout/risk-corpus-3.jsonl)", HELD_OUT_3)
     print()
     print(report.text())
-    print(
-        f"targets NOT met: recall {report.recall:.3f} < 0.95"
-        if report.recall < 0.95
-        else "recall target met"
+    _holds(report, CORPUS_3_RECALL_FLOOR, CORPUS_3_PRECISION_FLOOR, CORPUS_3_OTHER_AS_SELF_MAX)
+
+
+# Corpus 4 (500 texts) was written by two writers who saw no rules, no model, no code and no
+# other corpus, while the model was being built, and screened ONCE with rules 2026.11-1 and model
+# 2026.11-1 frozen (2026-11-22). Nobody building the screen has read its texts, and this test
+# prints only counts, never its lines, so that it can stay held out: do not print, read or train
+# on it until the next measurement has been made on a fresh corpus.
+#
+# Measured: rules alone, recall 0.481 / precision 0.786 / 2 other-as-self; rules with the model,
+# recall 0.912 / precision 0.825 / 2 (both from the rules). The issue's targets (0.95, 0.85, 0) are
+# NOT met, so the safety issue stays open. The floors are that measurement, rounded down.
+CORPUS_4_RECALL_FLOOR = 0.91
+CORPUS_4_PRECISION_FLOOR = 0.82
+CORPUS_4_OTHER_AS_SELF_MAX = 2
+
+
+def test_the_fourth_held_out_corpus_holds_its_measured_floor():
+    """The honest measure of the rules with the model: heldout/risk-corpus-4.jsonl."""
+    report = evaluate("fourth held-out corpus (heldout/risk-corpus-4.jsonl)", HELD_OUT_4)
+    print()
+    print(report.text())
+    met = (
+        report.recall >= RECALL_TARGET
+        and report.precision >= PRECISION_TARGET
+        and not report.other_as_self
     )
-    mistakes = report.mistakes()
-    if mistakes:
-        print("disagreements:")
-        print("\n".join(mistakes))
-    assert report.recall >= CORPUS_3_RECALL_FLOOR
-    assert report.precision >= CORPUS_3_PRECISION_FLOOR
-    assert len(report.other_as_self) <= CORPUS_3_OTHER_AS_SELF_MAX
+    print("targets met" if met else "targets NOT met (see the comment above this test)")
+    _holds(report, CORPUS_4_RECALL_FLOOR, CORPUS_4_PRECISION_FLOOR, CORPUS_4_OTHER_AS_SELF_MAX)
