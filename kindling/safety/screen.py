@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable
@@ -1165,10 +1166,7 @@ def with_model(found: Screening, text: str, scorer) -> Screening:
     at or above its threshold and more likely than urgent-about-someone-else. Its match names
     the sentence that scored highest on its own and the words that weighed most.
     """
-    kept = Screening(
-        found.level, found.about, found.matches, found.rules_version, scorer.version,
-        found.set_aside,
-    )  # fmt: skip
+    kept = dataclasses.replace(found, model_version=scorer.version)
     if found.level == "urgent" or (found.level != "none" and found.about == "other"):
         return kept
     rest = text
@@ -1189,10 +1187,7 @@ def with_model(found: Screening, text: str, scorer) -> Screening:
         f"flags from {scored.threshold:.2f}).{weighed} Please read the whole text."
     )
     match = Match(phrase, MODEL_RULE, "urgent", "self", explanation)
-    return Screening(
-        "urgent", "self", (*found.matches, match), found.rules_version, scorer.version,
-        found.set_aside,
-    )  # fmt: skip
+    return dataclasses.replace(kept, level="urgent", about="self", matches=(*found.matches, match))
 
 
 def screen(text: str) -> Screening:
