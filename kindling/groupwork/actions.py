@@ -3,8 +3,6 @@ group's check-in, write, approve, remove and report peer posts."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -152,14 +150,6 @@ def answered_totals(check_in: GroupCheckIn) -> list[float]:
 # Peer sharing ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _ScreenSource:
-    """What the risk pathway records as an alert's source: peer posts get their own ids, so an
-    alert from post 7 is never mistaken for one from practice note 7 (both are "text")."""
-
-    pk: str
-
-
 def write_post(workshop: Workshop, profile: ClientProfile, *, body: str, show_as: str) -> PeerPost:
     """A participant's reflection: screened for risk in the same transaction, then waiting for
     the facilitator. Urgent words hold it for good (it is never shown to the group) and take the
@@ -185,7 +175,7 @@ def write_post(workshop: Workshop, profile: ClientProfile, *, body: str, show_as
             obj=post, subject_id=profile.user_id,
         )  # fmt: skip
         outcome = pathway.text_saved(
-            profile, body, source=_ScreenSource(f"peer-{post.pk}"), kind="text"
+            profile, body, source=pathway.Ref(f"peer-{post.pk}"), kind="group"
         )
         post.risk_level, post.risk_about = outcome.level, outcome.about
         if outcome.level == "urgent":
@@ -252,7 +242,14 @@ def keep_after_report(post: PeerPost, *, by: User) -> int:
 
 
 def report(post: PeerPost, *, by: User, reason: str = "") -> PeerReport:
-    """Anyone in the group can report a post they can see. Reporting twice keeps the first."""
+    """Anyone in the group can report a post they can see. Reporting twice keeps the first.
+
+    The reason passes through the risk screen like any words a participant writes: a report
+    that says someone is in danger raises an alert (about them, the gentler kind, for the
+    reporter's care team, or the facilitators) and is marked for the facilitator. The report's
+    `outcome` says where the reporter goes next (`pathway.page_after`)."""
+    from kindling.safety import pathway
+
     reason = reason.strip()
     if len(reason) > REPORT_MAX_CHARS:
         raise GroupworkError(
@@ -261,6 +258,7 @@ def report(post: PeerPost, *, by: User, reason: str = "") -> PeerReport:
         )
     existing = PeerReport.objects.filter(post=post, reporter=by).first()
     if existing is not None:
+        existing.outcome = pathway.NONE
         return existing
     try:
         with transaction.atomic():
@@ -269,6 +267,31 @@ def report(post: PeerPost, *, by: User, reason: str = "") -> PeerReport:
                 "peer.report", actor=by, role="client", practice_id=post.workshop.practice_id,
                 obj=post, subject_id=post.author_id,
             )  # fmt: skip
+            made.outcome = _screen_report(made, by)
     except IntegrityError:  # the same report sent twice at once
-        return PeerReport.objects.get(post=post, reporter=by)
+        existing = PeerReport.objects.get(post=post, reporter=by)
+        existing.outcome = pathway.NONE
+        return existing
     return made
+
+
+def _screen_report(made: PeerReport, by: User):
+    from kindling.safety import pathway
+    from kindling.safety.screen import screen
+
+    if not made.reason:
+        return pathway.NONE
+    profile = ClientProfile.objects.filter(user=by).first()
+    if profile is not None:
+        outcome = pathway.text_saved(
+            profile, made.reason, source=pathway.Ref(f"report-{made.pk}"), kind="group"
+        )
+    else:
+        # A participant with no client record (a workshop guest): no alert can be addressed to
+        # them, so the report itself carries the flag to the facilitator who reads it.
+        found = screen(made.reason)
+        outcome = pathway.Outcome(found.level, found.about)
+    if outcome.level != "none":
+        made.risk_level, made.risk_about = outcome.level, outcome.about
+        made.save(update_fields=["risk_level", "risk_about"])
+    return outcome

@@ -142,6 +142,9 @@ class PeerReport(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="peer_reports"
     )
     reason = EncryptedTextField(blank=True)
+    # What the risk screen said of the reason (a report can say "she means it, she has pills").
+    risk_level = models.CharField(max_length=10, default="none")  # none | concern | urgent
+    risk_about = models.CharField(max_length=10, default="self")
     created_at = models.DateTimeField(default=timezone.now)
     resolved_at = models.DateTimeField(null=True, blank=True)
     resolved_by = models.ForeignKey(

@@ -15,6 +15,8 @@ from django.views.decorators.http import require_POST
 
 from kindling.lib import access, audit
 from kindling.program.content import load_programme
+from kindling.safety import pathway
+from kindling.safety.practice_lines import crisis_url
 
 from . import actions
 from .aggregate import MINIMUM, group_summary
@@ -175,10 +177,16 @@ def report_post(request: HttpRequest, workshop_id: int, post_id: int) -> HttpRes
     form = ReportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.report(post, by=request.user, reason=form.cleaned_data["reason"])
+            made = actions.report(post, by=request.user, reason=form.cleaned_data["reason"])
         except actions.GroupworkError as error:
             form.add_error("reason", str(error))
         else:
+            after = pathway.page_after(made.outcome)
+            if after is not None and hasattr(request.user, "client_profile"):
+                return redirect(after)
+            if made.outcome.level == "urgent":
+                # A guest with no client record: the crisis lines, straight away.
+                return redirect(crisis_url(post.workshop.practice))
             messages.success(
                 request, _("Thank you for telling us. The facilitator will look at it soon.")
             )

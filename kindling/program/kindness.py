@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy
 
 from kindling.accounts.models import ClientProfile, hash_token
 from kindling.lib import access, audit
+from kindling.safety import pathway
 
 from .models.kindness import (
     ALL_DAYS,
@@ -132,13 +133,19 @@ def plan_act(
                 )
                 % {"max": MAX_ACTIVE_ACTS}
             )
-        return KindnessAct.objects.create(
+        act = KindnessAct.objects.create(
             client=profile,
             text=text,
             from_suggestion=from_suggestion,
             weekdays=days,
             at_time=at_time,
         )
+        # Words the client wrote pass through the risk screen like any other (a "kind act" can
+        # be a goodbye). The outcome is not stored on the act; `pathway.page_after` reads it.
+        act.outcome = pathway.text_saved(
+            profile, text, source=pathway.Ref(f"kindness-{act.pk}"), kind="kindness"
+        )
+        return act
 
 
 def end_act(act: KindnessAct) -> bool:

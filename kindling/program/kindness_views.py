@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from kindling.lib import access
 from kindling.lib.widgets import TimeInput
+from kindling.safety import pathway
 
 from . import kindness
 from .content import load_programme
@@ -120,7 +121,7 @@ def plan(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             try:
-                kindness.plan_act(
+                act = kindness.plan_act(
                     profile,
                     text=data["act_text"],
                     weekdays=[int(day) for day in data["days"]],
@@ -130,6 +131,9 @@ def plan(request: HttpRequest) -> HttpResponse:
             except kindness.KindnessError as error:
                 form.add_error(None, str(error))
             else:
+                after = pathway.page_after(act.outcome)
+                if after is not None:
+                    return redirect(after)
                 if profile.age_band == "child":
                     messages.success(request, _("Added! That's a kind plan."))
                 else:

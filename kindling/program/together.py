@@ -142,19 +142,30 @@ def may_share(together: TogetherPractice) -> bool:
     return not note or screen(note).level == "none"
 
 
-def log_guardian(together: TogetherPractice, *, felt: str, note: str) -> None:
-    """The guardian's side: done, how it felt, a note only they will see. Twice keeps the first."""
+def log_guardian(together: TogetherPractice, *, felt: str, note: str) -> str:
+    """The guardian's side: done, how it felt, a note only they will see. Twice keeps the first.
+
+    The note passes through the risk screen too. It was promised to be theirs alone, so nobody
+    is told: the guardian is shown crisis help at once when it reads as urgent. Returns the
+    screen's level for a newly kept note ("none" otherwise)."""
+    from kindling.safety.screen import screen
+
+    note = note.strip()
+    level = "none"
     with transaction.atomic():
         claimed = TogetherPractice.objects.filter(
             pk=together.pk, guardian_done_at__isnull=True
-        ).update(guardian_done_at=timezone.now(), guardian_felt=felt, guardian_note=note.strip())
+        ).update(guardian_done_at=timezone.now(), guardian_felt=felt, guardian_note=note)
         if claimed:
             audit.record(
                 "together.log", actor=together.guardian, role="guardian",
                 practice_id=together.client.practice_id, obj=together,
                 subject_id=together.client.user_id,
             )  # fmt: skip
+    if claimed and note:
+        level = screen(note).level
     together.refresh_from_db()
+    return level
 
 
 def set_shared(together: TogetherPractice, share: bool) -> bool:

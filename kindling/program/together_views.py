@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from kindling.accounts import consent
 from kindling.lib import access
+from kindling.safety.practice_lines import crisis_url
 
 from . import together
 from .content import load_programme
@@ -244,9 +245,11 @@ def guardian_together_new(request: HttpRequest, client_id: int, exercise_id: str
             person, request.user, exercise, by=TogetherPractice.Side.GUARDIAN,
             key=form.cleaned_data["key"],
         )  # fmt: skip
-        together.log_guardian(
+        level = together.log_guardian(
             practice, felt=form.cleaned_data["felt"], note=form.cleaned_data["note"]
         )
+        if level == "urgent":
+            return redirect(crisis_url(person.practice))
         messages.success(request, _("Kept. Your note is for you alone."))
         return redirect("young_person", person.pk)
     return render(
@@ -273,9 +276,11 @@ def guardian_together(request: HttpRequest, together_id: int) -> HttpResponse:
             request.POST if request.method == "POST" else None, band="adult", guardian_side=True
         )
         if request.method == "POST" and form.is_valid():
-            together.log_guardian(
+            level = together.log_guardian(
                 practice, felt=form.cleaned_data["felt"], note=form.cleaned_data["note"]
             )
+            if level == "urgent":
+                return redirect(crisis_url(person.practice))
             messages.success(request, _("Kept. Your note is for you alone."))
             return redirect("young_person", person.pk)
     elif request.method == "POST":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from enum import Enum
 
 from django.core.mail import EmailMessage
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from kindling.accounts.models import Membership, Practice, Role, User
 from kindling.lib import audit, outbox
+from kindling.safety.screen import screen
 
 from .models import Enquiry, EnquiryAttempt, SiteText
 
@@ -26,6 +28,7 @@ KEEP_HANDLED = dt.timedelta(days=365)
 
 class Outcome(Enum):
     SAVED = "saved"
+    SAVED_URGENT = "saved_urgent"  # kept, and its words may mean risk: the thank-you shows help
     DISCARDED = "discarded"  # the honeypot was filled in: nothing kept, same thank-you shown
     TOO_MANY = "too_many"
 
@@ -75,24 +78,42 @@ def submit_enquiry(
         if spam:
             return Outcome.DISCARDED
         Enquiry.objects.filter(handled_at__lt=now - KEEP_HANDLED).delete()
+        about = data.get("about", "")
+        preferred_times = data.get("preferred_times", "")
+        # Someone may say in an enquiry that they are not safe: the words pass through the risk
+        # screen like any a client writes. There is no client to raise an alert for, so the
+        # enquiry carries the flag and the e-mail asks for a reply today.
+        found = screen("\n".join(part for part in (about, preferred_times) if part))
         enquiry = Enquiry.objects.create(
             practice=practice,
             name=data["name"],
             contact=data["contact"],
-            about=data.get("about", ""),
-            preferred_times=data.get("preferred_times", ""),
+            about=about,
+            preferred_times=preferred_times,
+            risk_level=found.level,
+            risk_about=found.about,
+            risk_detail=json.dumps([m.as_dict() for m in found.matches]) if found.matches else "",
+            screened_by=found.version if found.level != "none" else "",
         )
         people = _recipients(practice)
         if people:
             # No name, no words from the enquiry: only that one arrived, and where to read it.
+            subject = (
+                _("Kindling: a new enquiry for %(practice)s that needs reading today")
+                if enquiry.flagged
+                else _("Kindling: a new enquiry for %(practice)s")
+            )
             message = EmailMessage(
-                subject=_("Kindling: a new enquiry for %(practice)s") % {"practice": practice.name},
+                subject=subject % {"practice": practice.name},
                 body=render_to_string(
-                    "public/email/new_enquiry.txt", {"practice": practice, "url": read_url}
+                    "public/email/new_enquiry.txt",
+                    {"practice": practice, "url": read_url, "flagged": enquiry.flagged},
                 ),
                 to=people,
             )
             outbox.send(message, purpose="enquiry", ref=str(enquiry.pk))
+    if found.level == "urgent":
+        return Outcome.SAVED_URGENT
     return Outcome.SAVED
 
 

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import json
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -55,6 +57,13 @@ class Enquiry(models.Model):
     contact = EncryptedTextField()
     about = EncryptedTextField(blank=True)
     preferred_times = EncryptedTextField(blank=True)
+    # What the risk screen said of the words (the person is not a client yet, so no alert can
+    # be raised: the enquiry itself is marked, listed first and e-mailed as needing a reply
+    # today). The matches quote the words, so they are encrypted too.
+    risk_level = models.CharField(max_length=10, default="none")  # none | concern | urgent
+    risk_about = models.CharField(max_length=10, default="self")
+    risk_detail = EncryptedTextField(blank=True)
+    screened_by = models.CharField(max_length=60, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     handled_at = models.DateTimeField(null=True, blank=True)
     handled_by = models.ForeignKey(
@@ -67,6 +76,18 @@ class Enquiry(models.Model):
 
     def __str__(self) -> str:
         return f"enquiry {self.pk}"
+
+    @property
+    def flagged(self) -> bool:
+        return self.risk_level != "none"
+
+    @property
+    def matches(self) -> list[dict]:
+        try:
+            found = json.loads(self.risk_detail) if self.risk_detail else []
+        except ValueError:
+            return []
+        return found if isinstance(found, list) else []
 
 
 class EnquiryAttempt(models.Model):

@@ -23,7 +23,7 @@ from kindling.accounts.models import Practice
 from kindling.lib import access
 from kindling.lib.audit import client_ip
 from kindling.program.content import render as render_markdown
-from kindling.safety.practice_lines import crisis_url
+from kindling.safety.practice_lines import crisis_url, region_for
 
 from . import actions, texts
 from .forms import HONEYPOT, EnquiryForm, SiteTextForm
@@ -119,6 +119,12 @@ def therapy(request: HttpRequest, practice_slug: str) -> HttpResponse:
                     reverse("practice_enquiries", args=[practice.pk])
                 ),
             )
+            if outcome is actions.Outcome.SAVED_URGENT:
+                # The thank-you leads with crisis help. The address says only that: anyone can
+                # open it, and it holds nothing of what was written.
+                return redirect(
+                    reverse("public_thanks", args=[practice.slug]) + "?help=now#help-now"
+                )
             if outcome is not actions.Outcome.TOO_MANY:
                 return redirect("public_thanks", practice_slug=practice.slug)
             too_many, status = True, 429
@@ -134,11 +140,15 @@ def therapy(request: HttpRequest, practice_slug: str) -> HttpResponse:
 def thanks(request: HttpRequest, practice_slug: str) -> HttpResponse:
     practice = access.public_practice(practice_slug)
     text = texts.text_for(practice, "thanks")
+    help_now = request.GET.get("help") == "now"
     return render(
         request,
         "public/thanks.html",
-        page_context(practice, "thanks", text=text, body=markdown(text.body)),
-    )
+        page_context(
+            practice, "thanks", text=text, body=markdown(text.body), help_now=help_now,
+            region=region_for(practice) if help_now else None,
+        ),
+    )  # fmt: skip
 
 
 # --- The practice's own pages ----------------------------------------------------------------
@@ -197,7 +207,10 @@ def enquiries(request: HttpRequest, practice_id: int) -> HttpResponse:
     practice, _role = access.enquiry_practice_for(request.user, practice_id)
     # The list shows when each arrived and whether it is handled; opening one (audited) shows
     # the words.
-    rows = practice.enquiries.only("pk", "created_at", "handled_at", "practice_id")
+    rows = practice.enquiries.only("pk", "created_at", "handled_at", "practice_id", "risk_level")
+    # Those whose words may mean risk come first, newest first among them.
+    rank = {"urgent": 0, "concern": 1}
+    rows = sorted(rows, key=lambda e: rank.get(e.risk_level, 2))
     return render(
         request,
         "public/enquiries.html",

@@ -31,6 +31,8 @@ class Alert(models.Model):
         DISTRESS = "distress", _("a distress rating after practice")
         MEASURE = "measure", _("a questionnaire answer")
         TEXT = "text", _("something the client wrote")
+        KINDNESS = "kindness", _("their plan of kind acts")
+        GROUP = "group", _("something they wrote in a group")
 
     client = models.ForeignKey(ClientProfile, on_delete=models.CASCADE, related_name="alerts")
     level = models.CharField(max_length=10, choices=Level.choices)

@@ -49,6 +49,25 @@ class Outcome:
 NONE = Outcome("none", "self")
 
 
+@dataclass(frozen=True)
+class Ref:
+    """An alert's source id for words that are not a row of their own kind, or that share a
+    source with other kinds: "kindness-3" is never mistaken for check-in note 3."""
+
+    pk: str
+
+
+def page_after(outcome: Outcome) -> str | None:
+    """Where a client goes after saving words the screen flagged: the calm page for urgent risk
+    about them (or unclear whose), support for someone worried about another person, or
+    nowhere new."""
+    if outcome.check is not None or (outcome.level == "urgent" and outcome.about != "other"):
+        return "safety_check"
+    if outcome.support_for_young_person:
+        return "safety_support"
+    return None
+
+
 def _notify(alert: Alert) -> None:
     """Queue the e-mail to the people who must look, in the alert's own transaction: if the
     mail server is down it waits in the outbox and `kindling run-due` sends it later."""

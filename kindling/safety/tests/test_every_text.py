@@ -1,0 +1,185 @@
+"""Every free text a person writes passes through the risk screen on save (issue 6, point 4):
+besides journal entries, check-in notes and group posts (tested beside them), the words of a
+kindness plan, the reason given for reporting a group post, an enquiry through the public
+pages and a guardian's note after practising together. Each answers in the way that fits who
+wrote it; none drops a risk silently."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from conftest import signed_in as _as
+from kindling.groupwork import actions as groupwork
+from kindling.groupwork.models import PeerReport
+from kindling.groupwork.tests.helpers import make_group
+from kindling.lib import access
+from kindling.program import pacing
+from kindling.program.models import KindnessAct, TogetherPractice
+from kindling.public.models import Enquiry
+from kindling.safety import pathway
+from kindling.safety.models import Alert, SafetyCheck
+
+URGENT_SELF = "I want to die"
+URGENT_OTHER = "my dad says he is going to kill himself tonight"
+ORDINARY = "A slow walk by the water after work"
+
+
+# Where a client goes next ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "outcome,page",
+    [
+        (pathway.Outcome("urgent", "self"), "safety_check"),
+        (pathway.Outcome("urgent", "unclear"), "safety_check"),
+        (pathway.Outcome("urgent", "other"), "safety_support"),
+        (pathway.Outcome("concern", "other"), "safety_support"),
+        (pathway.Outcome("concern", "self"), None),
+        (pathway.NONE, None),
+    ],
+)
+def test_page_after_sends_each_outcome_where_it_belongs(outcome, page):
+    assert pathway.page_after(outcome) == page
+
+
+# The kindness plan ----------------------------------------------------------------------------
+
+
+def test_a_kind_act_in_risky_words_raises_an_alert_and_opens_the_calm_page(scene):
+    sam = _as(scene.sam)
+    response = sam.post("/kindness/", {"text": URGENT_SELF, "days": ["1"]})
+    assert response.status_code == 302 and response["Location"] == "/safety/check/"
+    act = KindnessAct.objects.get(client=scene.sam.client_profile)  # the words are kept
+    alert = Alert.objects.get(client=scene.sam.client_profile)
+    assert alert.level == "urgent" and alert.about == "self"
+    assert alert.source == "kindness" and alert.source_id == f"kindness-{act.pk}"
+    assert alert in access.alerts_for(scene.ruth)
+    assert SafetyCheck.objects.filter(client=scene.sam.client_profile, closed_at=None).exists()
+    page = _as(scene.ruth).get(f"/alerts/{alert.pk}/").content.decode()
+    assert "their plan of kind acts" in page
+
+
+def test_an_ordinary_kind_act_raises_nothing(scene):
+    response = _as(scene.sam).post("/kindness/", {"text": ORDINARY, "days": ["1"]})
+    assert response.status_code == 302 and response["Location"] == "/kindness/"
+    assert not Alert.objects.exists()
+
+
+# Reporting a group post -----------------------------------------------------------------------
+
+
+def _reported(scene, reporter, reason):
+    workshop = make_group(scene)
+    post = groupwork.write_post(
+        workshop, scene.sam.client_profile, body="Kind words to the group.", show_as="first_name"
+    )
+    groupwork.approve(post, by=scene.fran)
+    url = f"/my-groups/{workshop.pk}/posts/{post.pk}/report"
+    return workshop, _as(reporter).post(url, {"reason": reason})
+
+
+def test_a_report_saying_someone_is_in_danger_is_flagged_and_alerted(scene):
+    workshop, response = _reported(scene, scene.maya, URGENT_OTHER)
+    # The reporter is shown support meant for someone worried about another person.
+    assert response.status_code == 302 and response["Location"] == "/safety/support/"
+    report = PeerReport.objects.get()
+    assert report.risk_level == "urgent" and report.risk_about == "other"
+    alert = Alert.objects.get(client=scene.maya.client_profile)
+    assert alert.about == "other" and alert.source_id == f"report-{report.pk}"
+    assert alert.source == "group"
+    page = _as(scene.fran).get(f"/workshops/{workshop.pk}/group/").content.decode()
+    assert "The reason may mean someone is at risk: please read it now" in page
+
+
+def test_a_report_about_the_reporters_own_risk_opens_their_calm_page(scene):
+    _workshop, response = _reported(scene, scene.maya, URGENT_SELF)
+    assert response.status_code == 302 and response["Location"] == "/safety/check/"
+    assert Alert.objects.get(client=scene.maya.client_profile).about == "self"
+
+
+def test_an_ordinary_report_raises_nothing(scene):
+    workshop, response = _reported(scene, scene.maya, "It felt unkind to me.")
+    assert response.status_code == 302
+    assert response["Location"] == f"/my-groups/{workshop.pk}/"
+    assert PeerReport.objects.get().risk_level == "none" and not Alert.objects.exists()
+
+
+# An enquiry through the public pages ----------------------------------------------------------
+
+
+ENQUIRY_URL = "/p/harbour/therapy/"
+
+
+def _enquire(about: str) -> tuple:
+    data = {"name": "Robin", "contact": "robin@example.org", "about": about, "website": ""}
+    return Client().post(ENQUIRY_URL, data)
+
+
+def test_an_enquiry_in_urgent_words_shows_crisis_help_at_once_and_is_marked(
+    scene, mailoutbox, django_capture_on_commit_callbacks
+):
+    scene.harbour.contact_email = "hello@harbour.test"
+    scene.harbour.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _enquire(f"{URGENT_SELF}, I can't see the point of any of it")
+    assert response.status_code == 302
+    assert response["Location"] == "/p/harbour/therapy/thanks/?help=now#help-now"
+    thanks = Client().get(response["Location"]).content.decode()
+    assert "Please don't wait for our reply" in thanks
+    assert 'href="tel:000"' in thanks  # Harbour is in Australia: the emergency number first
+    assert thanks.index('href="tel:000"') < thanks.index("Lifeline")
+    (enquiry,) = Enquiry.objects.all()
+    assert enquiry.risk_level == "urgent" and enquiry.screened_by
+    # The e-mail asks for a reply today and still carries none of the words.
+    (mail,) = mailoutbox
+    assert "needs reading today" in mail.subject
+    assert "die" not in mail.subject + mail.body and "Robin" not in mail.body
+    # The practice sees it first, marked, and the detail names what the screen read.
+    _enquire("I'd like help with being hard on myself")
+    listing = _as(scene.adam).get(f"/practice/{scene.harbour.pk}/enquiries/").content.decode()
+    assert listing.index(f"/enquiries/{enquiry.pk}/") < listing.index(
+        f"/enquiries/{Enquiry.objects.exclude(pk=enquiry.pk).get().pk}/"
+    )
+    assert "Please read today: the words may mean risk" in listing
+    page = _as(scene.adam).get(f"/practice/{scene.harbour.pk}/enquiries/{enquiry.pk}/")
+    html = page.content.decode()
+    assert "The words may mean risk: please reply today" in html and "want to die" in html
+
+
+def test_an_ordinary_enquiry_is_not_marked_and_its_thanks_is_the_usual_one(scene, mailoutbox):
+    response = _enquire("I'd like to learn to be kinder to myself")
+    assert response["Location"] == "/p/harbour/therapy/thanks/"
+    (enquiry,) = Enquiry.objects.all()
+    assert enquiry.risk_level == "none" and not enquiry.flagged
+    assert "Please don't wait" not in Client().get(response["Location"]).content.decode()
+
+
+def test_the_thank_you_page_asked_for_help_holds_nothing_of_anyone(scene):
+    # Anyone can open the address; it shows only crisis lines.
+    html = Client().get("/p/harbour/therapy/thanks/?help=now").content.decode()
+    assert "Please don't wait for our reply" in html and 'href="tel:000"' in html
+    assert Client().get("/p/harbour/therapy/thanks/?help=other").status_code == 200
+
+
+# A guardian's note after practising together --------------------------------------------------
+
+
+TOGETHER = "kindness-together"
+
+
+def test_a_guardians_urgent_note_shows_them_crisis_help_and_tells_nobody(scene):
+    pacing.unlock(scene.maya.client_profile, by=scene.ruth, stage_id="them-and-me")
+    url = f"/family/{scene.maya.client_profile.pk}/together/{TOGETHER}/"
+    response = _as(scene.jo).post(url, {"felt": "calm", "note": URGENT_SELF, "key": "g1"})
+    assert response.status_code == 302 and response["Location"].startswith("/crisis/")
+    assert TogetherPractice.objects.get().guardian_note == URGENT_SELF  # kept, as promised
+    assert not Alert.objects.exists()  # the note was promised to be theirs alone
+
+
+def test_a_guardians_ordinary_note_is_kept_quietly(scene):
+    pacing.unlock(scene.maya.client_profile, by=scene.ruth, stage_id="them-and-me")
+    url = f"/family/{scene.maya.client_profile.pk}/together/{TOGETHER}/"
+    response = _as(scene.jo).post(url, {"felt": "calm", "note": ORDINARY, "key": "g2"})
+    assert response.status_code == 302
+    assert response["Location"] == f"/family/{scene.maya.client_profile.pk}/"
