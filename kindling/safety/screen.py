@@ -202,6 +202,9 @@ class RulesSpec(_Strict):
     no_intent: CueSpec
     subjects: SubjectSpec
     spelling: SpellingSpec | None = None
+    # Sentences in the words of self-compassion practice ("I want to be kinder to myself"): no
+    # rule reads risk in them, and the model does not read them either (2026.11-2).
+    practice: RecoverySpec | None = None
 
 
 _LEXICON_REF = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
@@ -515,7 +518,7 @@ _QUOTE_SPAN = re.compile(
     r"|(?<![a-z0-9])'((?:[^'\n]|'(?=[a-z]))+?)'(?![a-z0-9])"
 )
 _RECIPIENT = re.compile(
-    r"\b(?:(?:to|for|with)\s+(?:my\s+|her\s+|his\s+|their\s+|our\s+)?"
+    r"\b(?:(?:to|for|with)\s+(?:my\s+|her\s+|his\s+|their\s+|our\s+|the\s+)?"
     r"|(?:told|tells|tell|telling|asked|asks|texted|messaged|sent|showed|gave|gives|warned|"
     r"promised)\s+)$"
 )
@@ -725,6 +728,13 @@ class _Compiled:
         self.hypothetical_note = spec.hypothetical.explanation
         self.no_intent = self._cues(spec.no_intent, lex, f"{source}: no_intent")
         self.no_intent_note = spec.no_intent.explanation
+        self.practice = self.practice_unless = None
+        if spec.practice is not None:
+            self.practice = self._cues(spec.practice, lex, f"{source}: practice")
+            self.practice_unless = _compile(
+                "|".join(f"(?:{_expand(p, lex, source)})" for p in spec.practice.unless) or r"(?!)",
+                f"{source}: practice unless",
+            )
 
         sub = spec.subjects
         first = _words(sub.first_person, lex, f"{source}: subjects first_person")
@@ -807,11 +817,15 @@ class _Compiled:
         if self._spelling is not None:
             norm, index = self._spelling.fix(norm, index)
         found = self._find(norm)
+        practice = self._practice(norm, found)
         if not found:
-            return Screening("none", "self", (), self.version)
+            spans = [self._phrase(text, index, s0, s1).strip() for s0, s1 in practice]
+            return Screening("none", "self", (), self.version, set_aside=tuple(spans))
         kept, aside = self._judge(norm, found)
         set_aside = tuple(
-            dict.fromkeys(self._phrase(text, index, s0, s1).strip() for s0, s1 in aside)
+            dict.fromkeys(
+                self._phrase(text, index, s0, s1).strip() for s0, s1 in [*aside, *practice]
+            )
         )
         if not kept:
             return Screening("none", "self", (), self.version, set_aside=set_aside)
@@ -825,6 +839,20 @@ class _Compiled:
         at_top = {m.about for m in matches if _RANK[m.level] == top}
         about = "self" if "self" in at_top else "unclear" if "unclear" in at_top else "other"
         return Screening(LEVELS[top], about, matches, self.version, set_aside=set_aside)
+
+    def _practice(self, norm: str, found) -> list[tuple[int, int]]:
+        """Sentences in the words of self-compassion practice, for the model to leave alone:
+        those where no rule found a phrase and no word of despair appears."""
+        if self.practice is None:
+            return []
+        spans, start = [], 0
+        for end in [*(m.end() for m in _SENTENCE_END.finditer(norm)), len(norm)]:
+            if end > start and self.practice.search(norm, start, end):
+                touched = any(c.start < end and c.end > start for c in found)
+                if not touched and not self.practice_unless.search(norm, start, end):
+                    spans.append((start, end))
+            start = end
+        return spans
 
     @staticmethod
     def _phrase(text: str, index: list[int] | None, start: int, end: int) -> str:
@@ -1155,19 +1183,27 @@ _SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
 
 
 def with_model(found: Screening, text: str, scorer) -> Screening:
-    """The rules' screening, raised to urgent about the writer when the model says so.
+    """The rules' screening, raised to urgent when the model says so.
 
-    The rules are the floor: the model never lowers a level, never changes an urgent text, and
-    is not asked when the rules tied the text's risk to someone else ("my mum is not coping"),
-    so a child writing about a parent cannot become the child's own urgent risk this way. It
-    does not read the sentences the rules set aside as an idiom, a denial, a "what if" or
+    The rules are the floor: the model never lowers a level and never changes an urgent text.
+    It does not read the sentences the rules set aside as an idiom, a denial, a "what if" or
     something past ("I scratched the mozzie bite until it bled"): the rules judged those in
-    context, which a bag of words cannot. On the rest, it flags when urgent-about-the-writer is
-    at or above its threshold and more likely than urgent-about-someone-else. Its match names
-    the sentence that scored highest on its own and the words that weighed most.
+    context, which a bag of words cannot. On the rest:
+
+    - it raises to urgent about the writer when urgent-about-the-writer is at or above its
+      threshold and more likely than urgent-about-someone-else, unless the rules tied the
+      text's risk to someone else ("my mum is not coping"), so a child writing about a parent
+      cannot become the child's own urgent risk this way;
+    - it raises to urgent about someone else (the gentler path) when urgent-about-someone-else
+      is at or above its own threshold and more likely than about the writer, but only where
+      the rules found no risk at all or a concern about someone else: it never moves a risk
+      the rules gave the writer onto someone else.
+
+    Its match names the sentence that scored highest on its own and the words that weighed
+    most.
     """
     kept = dataclasses.replace(found, model_version=scorer.version)
-    if found.level == "urgent" or (found.level != "none" and found.about == "other"):
+    if found.level == "urgent":
         return kept
     rest = text
     for sentence in found.set_aside:
@@ -1175,19 +1211,40 @@ def with_model(found: Screening, text: str, scorer) -> Screening:
     if not rest.strip():
         return kept
     scored = scorer.score(rest)
-    if not scored.flagged:
+    rules_said_other = found.level != "none" and found.about == "other"
+    if scored.flagged and not rules_said_other:
+        about, probability, threshold = "self", scored.urgent_self, scored.threshold
+    elif scored.flagged_other and (found.level == "none" or rules_said_other):
+        about, probability, threshold = "other", scored.urgent_other, scored.threshold_other
+    else:
         return kept
     sentences = [m.group().strip() for m in _SENTENCES.finditer(rest) if m.group().strip()]
-    phrase = max(sentences, key=lambda s: scorer.score(s).urgent_self) if sentences else rest
-    words = scorer.weighing(rest)
+    key = "urgent-self" if about == "self" else "urgent-other"
+    phrase = max(sentences, key=lambda s: scorer.score(s).probabilities[key]) if sentences else rest
+    words = scorer.weighing(rest, towards=key)
     weighed = f" The words that weighed most: {', '.join(words)}." if words else ""
+    whom = "the writer" if about == "self" else "someone else (a family member or friend)"
     explanation = (
         f"No rule read this as urgent, but the statistical model ({scorer.name} "
-        f"{scorer.version}) gave it {scored.urgent_self:.2f} for urgent risk to the writer (it "
-        f"flags from {scored.threshold:.2f}).{weighed} Please read the whole text."
+        f"{scorer.version}) gave it {probability:.2f} for urgent risk to {whom} (it flags "
+        f"from {threshold:.2f}).{weighed} Please read the whole text."
     )
-    match = Match(phrase, MODEL_RULE, "urgent", "self", explanation)
-    return dataclasses.replace(kept, level="urgent", about="self", matches=(*found.matches, match))
+    level = "urgent"
+    if about == "self" and not scorer.sure_enough(rest, probability):
+        # A few words the model reads as urgent but is not sure of ("fine i think"): the care
+        # team is asked to look, without the client's crisis page.
+        level = "concern"
+        explanation = (
+            f"No rule read this as a risk. The statistical model ({scorer.name} "
+            f"{scorer.version}) gave it {probability:.2f} for urgent risk to the writer, but "
+            f"it is only {scorer.words(rest)} words, and on so few words the model needs "
+            f"{float(scorer.threshold_short):.2f} to call it urgent, so it is marked as a "
+            f"concern.{weighed} Please read it, and the client's other recent words."
+        )
+    match = Match(phrase, MODEL_RULE, level, about, explanation)
+    if level == "concern" and found.level == "concern":
+        return dataclasses.replace(kept, matches=(*found.matches, match))
+    return dataclasses.replace(kept, level=level, about=about, matches=(*found.matches, match))
 
 
 def screen(text: str) -> Screening:

@@ -19,9 +19,11 @@ and run once (recall 0.564); rules 2026.11-1 were then developed with its failur
 now DEVELOPMENT data and its floors below are the fitted numbers, not evidence of accuracy.
 
 Corpus 3 (heldout/risk-corpus-3.jsonl) measured rules 2026.11-1 blind, then chose the
-statistical model's threshold and became part of its training data. The honest measure of the
-screen now (rules 2026.11-1 with model 2026.11-1, see test_risk_model.py) is corpus 4,
-heldout/risk-corpus-4.jsonl: see the comments above its test at the end of this file.
+statistical model's threshold and became part of its training data. Corpus 4 measured rules
+2026.11-1 with model 2026.11-1 blind, then became development data in the same way. The honest
+measure of the screen now (rules 2026.11-2 with model 2026.11-2, see test_risk_model.py) is
+corpus 5, heldout/risk-corpus-5.jsonl, and for false alarms on everyday words,
+heldout/everyday-1.jsonl: see the comments above their tests at the end of this file.
 
 dev-corpus-2.jsonl is a second development set (639 texts) written for rules 2026.05-3, aimed at
 what the rules missed: indirect and euphemistic wording, farewell behaviours, self-harm in other
@@ -54,6 +56,8 @@ HELD_OUT_2 = HERE / "corpus" / "risk-corpus-2.jsonl"
 DEV_3 = HERE / "dev-corpus-3.jsonl"
 HELD_OUT_3 = HERE.parent / "heldout" / "risk-corpus-3.jsonl"
 HELD_OUT_4 = HERE.parent / "heldout" / "risk-corpus-4.jsonl"
+HELD_OUT_5 = HERE.parent / "heldout" / "risk-corpus-5.jsonl"
+EVERYDAY_1 = HERE.parent / "heldout" / "everyday-1.jsonl"
 
 RECALL_TARGET = 0.95
 PRECISION_TARGET = 0.85
@@ -257,12 +261,20 @@ def test_corpus_2_now_development_data_does_not_fall_below_its_fitted_numbers():
 # Corpus 3 was written for rules 2026.11-1 by someone who saw no rules, and screened once with
 # the rules frozen (2026-11-22): urgent/self recall 0.638, precision 0.847, 1 text about someone
 # else read as the writer's. It then chose the model's threshold (trained without it) and is now
-# part of the model's training data, so it is DEVELOPMENT data: these floors are the fitted
-# numbers of rules 2026.11-1 with model 2026.11-1 (recall 1.000, precision 0.897, 1), rounded
-# down, and guard against going backwards. They are not evidence of accuracy; corpus 4 is.
-CORPUS_3_RECALL_FLOOR = 0.99
-CORPUS_3_PRECISION_FLOOR = 0.89
-CORPUS_3_OTHER_AS_SELF_MAX = 1
+# part of the model's training data.
+#
+# Corpus 4 (500 texts, written blind) was screened ONCE with rules 2026.11-1 and model 2026.11-1
+# frozen: recall 0.912, precision 0.825, 2 other-as-self. Once corpus 5 had been written, its
+# texts were read to widen the rules (2026.11-2), it validated model 2026.11-2 (trained without
+# it: 0.969 / 0.856 / 1) and then joined the training data.
+#
+# Both are DEVELOPMENT data now: the floors are the fitted numbers of rules 2026.11-2 with model
+# 2026.11-2 (corpus 3: 0.985 / 0.889 / 1; corpus 4: 0.994 / 0.888 / 1), rounded down. They guard
+# against going backwards and are not evidence of accuracy; corpus 5 is.
+FITTED = [
+    ("corpus 3, now development data (heldout/risk-corpus-3.jsonl)", HELD_OUT_3, 0.98, 0.88, 1),
+    ("corpus 4, now development data (heldout/risk-corpus-4.jsonl)", HELD_OUT_4, 0.99, 0.88, 1),
+]
 
 
 def _holds(report: Report, recall: float, precision: float, other_as_self: int) -> None:
@@ -271,30 +283,35 @@ def _holds(report: Report, recall: float, precision: float, other_as_self: int) 
     assert len(report.other_as_self) <= other_as_self
 
 
-def test_corpus_3_now_development_data_does_not_fall_below_its_fitted_numbers():
-    report = evaluate("corpus 3, now development data (heldout/risk-corpus-3.jsonl)", HELD_OUT_3)
+@pytest.mark.parametrize("name,path,recall,precision,other", FITTED, ids=["corpus-3", "corpus-4"])
+def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
+    name, path, recall, precision, other
+):
+    report = evaluate(name, path)
     print()
     print(report.text())
-    _holds(report, CORPUS_3_RECALL_FLOOR, CORPUS_3_PRECISION_FLOOR, CORPUS_3_OTHER_AS_SELF_MAX)
+    _holds(report, recall, precision, other)
 
 
-# Corpus 4 (500 texts) was written by two writers who saw no rules, no model, no code and no
-# other corpus, while the model was being built, and screened ONCE with rules 2026.11-1 and model
-# 2026.11-1 frozen (2026-11-22). Nobody building the screen has read its texts, and this test
-# prints only counts, never its lines, so that it can stay held out: do not print, read or train
-# on it until the next measurement has been made on a fresh corpus.
+# Corpus 5 (500 texts) was written by two writers who saw no rules, no model, no code and no
+# other corpus, before rules 2026.11-2 and model 2026.11-2 were made, and screened ONCE with both
+# frozen (2026-11-22). Nobody building the screen has read its texts, and this test prints only
+# counts, never its lines, so that it can stay held out: do not print, read or train on it until
+# the next measurement has been made on a fresh corpus.
 #
-# Measured: rules alone, recall 0.481 / precision 0.786 / 2 other-as-self; rules with the model,
-# recall 0.912 / precision 0.825 / 2 (both from the rules). The issue's targets (0.95, 0.85, 0) are
-# NOT met, so the safety issue stays open. The floors are that measurement, rounded down.
-CORPUS_4_RECALL_FLOOR = 0.91
-CORPUS_4_PRECISION_FLOOR = 0.82
-CORPUS_4_OTHER_AS_SELF_MAX = 2
+# Measured in one run: the shipped 2026.11-1 screen, recall 0.869 / precision 0.808 / 3
+# other-as-self; rules 2026.11-2 alone 0.438 / 0.761 / 2; rules 2026.11-2 with model 2026.11-2
+# 0.900 / 0.796 / 4. Urgent risk to someone else screened as such: 41 of 65 before, 56 of 65 now.
+# The issue's targets (0.95, 0.85, 0) are NOT met, so the safety issue stays open. The floors
+# are that measurement, rounded down.
+CORPUS_5_RECALL_FLOOR = 0.90
+CORPUS_5_PRECISION_FLOOR = 0.79
+CORPUS_5_OTHER_AS_SELF_MAX = 4
 
 
-def test_the_fourth_held_out_corpus_holds_its_measured_floor():
-    """The honest measure of the rules with the model: heldout/risk-corpus-4.jsonl."""
-    report = evaluate("fourth held-out corpus (heldout/risk-corpus-4.jsonl)", HELD_OUT_4)
+def test_the_fifth_held_out_corpus_holds_its_measured_floor():
+    """The honest measure of the rules with the model: heldout/risk-corpus-5.jsonl."""
+    report = evaluate("fifth held-out corpus (heldout/risk-corpus-5.jsonl)", HELD_OUT_5)
     print()
     print(report.text())
     met = (
@@ -303,4 +320,27 @@ def test_the_fourth_held_out_corpus_holds_its_measured_floor():
         and not report.other_as_self
     )
     print("targets met" if met else "targets NOT met (see the comment above this test)")
-    _holds(report, CORPUS_4_RECALL_FLOOR, CORPUS_4_PRECISION_FLOOR, CORPUS_4_OTHER_AS_SELF_MAX)
+    _holds(report, CORPUS_5_RECALL_FLOOR, CORPUS_5_PRECISION_FLOOR, CORPUS_5_OTHER_AS_SELF_MAX)
+
+
+# Everyday notes 1 (400 short texts, 380 of them not urgent) was written blind by a third writer
+# and screened ONCE with the same frozen versions: the shipped 2026.11-1 screen made 35 of the
+# 380 urgent (9.2%), rules 2026.11-2 alone 7, rules 2026.11-2 with model 2026.11-2 17 (4.5%);
+# the 15 urgent texts about the writer were all caught. Counts only, as for corpus 5.
+EVERYDAY_FALSE_URGENT_MAX = 17
+EVERYDAY_URGENT_SELF_MISSED_MAX = 0
+
+
+def test_everyday_notes_rarely_open_the_crisis_page():
+    report = evaluate("everyday notes 1 (heldout/everyday-1.jsonl)", EVERYDAY_1)
+    print()
+    print(report.text())
+    calm = [p for e, p in zip(report.expected, report.predicted, strict=True) if e[0] != "urgent"]
+    false_urgent = sum(level == "urgent" for level, _about in calm)
+    missed = sum(
+        e == ("urgent", "self") and p[0] != "urgent"
+        for e, p in zip(report.expected, report.predicted, strict=True)
+    )
+    print(f"not urgent, screened urgent: {false_urgent} of {len(calm)}; missed {missed}")
+    assert false_urgent <= EVERYDAY_FALSE_URGENT_MAX
+    assert missed <= EVERYDAY_URGENT_SELF_MISSED_MAX

@@ -4,18 +4,20 @@ The model is trained by packages/kindling-risk-model/training/train.py with scik
 shipped scorer is plain Python. These tests train it again from the same data and check that
 the shipped file is what the data gives, that the plain-Python scorer gives scikit-learn's own
 probabilities, that it needs no network and nothing outside the standard library, and that the
-screen uses it only to raise a text to urgent about the writer, never to lower or re-attribute.
+screen uses it only to raise a text to urgent, never to lower it or move a risk the rules gave the
+writer onto someone else (or the other way round).
 """
 
 from __future__ import annotations
 
 import ast
+import dataclasses
 import json
 import socket
 import sys
 
 import pytest
-from kindling_risk_model import CLASSES, MODEL_PATH, Model, load
+from kindling_risk_model import CLASSES, MODEL_PATH, Model, Scored, load
 
 from kindling.safety.screen import MODEL_RULE, model, rules, screen, with_model
 
@@ -25,7 +27,8 @@ sys.path.insert(0, str(PACKAGE / "training"))
 import train  # noqa: E402  (packages/kindling-risk-model/training/train.py)
 
 ROOT = PACKAGE.parent.parent
-CORPUS_4 = ROOT / "kindling" / "safety" / "heldout" / "risk-corpus-4.jsonl"
+CORPUS_5 = ROOT / "kindling" / "safety" / "heldout" / "risk-corpus-5.jsonl"
+EVERYDAY_1 = ROOT / "kindling" / "safety" / "heldout" / "everyday-1.jsonl"
 # Written by hand for this test: no rule matches it, and the model reads preparations in it.
 PREPARATIONS = "Sorted out who gets the cat and left the passwords in an envelope on the desk."
 
@@ -70,12 +73,52 @@ def test_the_plain_scorer_gives_scikit_learns_probabilities(trained):
             assert got[name] == pytest.approx(p, abs=2e-3), (text, name)
 
 
-def test_held_out_corpus_4_is_never_trained_on():
-    assert not any("corpus-4" in name for name in train.TRAINING)
-    held = {json.loads(line)["text"].strip().lower() for line in CORPUS_4.open() if line.strip()}
-    assert len(held) == 500
+@pytest.mark.parametrize("held_out", [CORPUS_5, EVERYDAY_1], ids=lambda path: path.name)
+def test_the_held_out_sets_are_never_trained_on(held_out):
+    assert not any(held_out.name in name for name in train.TRAINING)
+    held = {json.loads(line)["text"].strip().lower() for line in held_out.open() if line.strip()}
+    assert len(held) in (400, 500)
     trained_on = {row["text"].strip().lower() for row in train.read(train.TRAINING)}
     assert not held & trained_on
+
+
+# Written by hand for this test, after model 2026.11-1 was found to read the app's own language
+# as urgent ("I want to be kinder to myself": 0.97). Not in any training file. What a client of
+# a self-compassion programme writes every day must not open the crisis page.
+PRACTICE = [
+    "I want to be kinder to myself this week.",
+    "I want to stop being so hard on myself",
+    "i need to remember i'm allowed to rest",
+    "I'd like to learn to talk to myself like I talk to my sister.",
+    "What would I say to a friend who felt like this?",
+    "Put my hand on my heart and breathed for a minute. Felt a bit softer.",
+    "my critic said I'm lazy. I told it I'm tired, not lazy.",
+    "Going to be gentle with myself tonight and go to bed early.",
+    "Everyone gets things wrong sometimes. It doesn't make me a bad person.",
+    "I'm trying to forgive myself for snapping at the kids.",
+    "Wrote myself a kind letter. Felt silly but also nice.",
+    "i want to be my own friend",
+    "I wish I could treat myself the way I treat my dog",
+    "Noticed the harsh voice three times today and answered it once.",
+    "I keep putting myself down at work, I want that to change.",
+    "The soothing touch helped me fall asleep.",
+    "I'm done beating myself up about the exam.",
+    "I can't keep being this mean to myself",
+    "Tonight I'm going to have a bath and not feel guilty about it.",
+    "It's okay to feel sad. I'm letting it be here.",
+]
+
+
+# Measured when written: rules 2026.11-1 with model 2026.11-1 read 9 of these 20 as urgent;
+# rules 2026.11-2 with model 2026.11-2 (with the rules' `practice` sentences) read 2. The aim
+# is none; the test holds the measurement and names what is still read as urgent.
+PRACTICE_URGENT_MAX = 2
+
+
+def test_the_language_of_self_compassion_practice_is_not_read_as_urgent():
+    urgent = [text for text in PRACTICE if screen(text).level == "urgent"]
+    print(f"\npractice language read as urgent: {len(urgent)} of {len(PRACTICE)}: {urgent}")
+    assert len(urgent) <= PRACTICE_URGENT_MAX, urgent
 
 
 def test_the_model_loads_and_scores_with_the_network_shut(monkeypatch):
@@ -121,7 +164,7 @@ def test_the_model_raises_what_no_rule_read_and_says_why():
     assert (found.level, found.about) == ("urgent", "self")
     (match,) = found.matches
     assert match.rule == MODEL_RULE and match.phrase == PREPARATIONS
-    assert model().version in match.explanation and "flags from 0.45" in match.explanation
+    assert model().version in match.explanation and "flags from 0.40" in match.explanation
     assert "Please read the whole text" in match.explanation
     assert found.version == f"{rules().version} + model {model().version}"
 
@@ -134,15 +177,99 @@ def test_the_model_never_changes_what_the_rules_found_urgent():
     assert found.matches == by_rules.matches
 
 
-def test_the_model_is_not_asked_when_the_rules_tied_the_risk_to_someone_else():
-    eager = load(MODEL_PATH)
-    eager.threshold = 0.0  # would flag anything the rules let it read
+class _Fixed:
+    """A scorer that gives every text the same probabilities: what with_model does with them."""
+
+    name, version = "fixed", "0"
+
+    def __init__(self, **probabilities):
+        self.probabilities = {name: 0.0 for name in CLASSES} | {
+            name.replace("_", "-"): value for name, value in probabilities.items()
+        }
+
+    def score(self, text):
+        return Scored(self.probabilities, 0.45, 0.5)
+
+    def weighing(self, text, k=3, towards="urgent-self"):
+        return []
+
+    def sure_enough(self, text, probability):
+        return True
+
+
+SURE_SELF = _Fixed(urgent_self=0.9, none=0.1)
+SURE_OTHER = _Fixed(urgent_other=0.9, none=0.1)
+
+
+def test_the_model_never_makes_a_risk_the_rules_tied_to_someone_else_the_writers():
     text = "my mum is not coping at all and she cries every night"
     by_rules = rules().screen(text)
     assert (by_rules.level, by_rules.about) == ("concern", "other")
-    found = with_model(by_rules, text, eager)
+    found = with_model(by_rules, text, SURE_SELF)
     assert (found.level, found.about) == ("concern", "other")
     assert MODEL_RULE not in {m.rule for m in found.matches}
+    # It may raise it to urgent about that someone else, the gentler path.
+    found = with_model(by_rules, text, SURE_OTHER)
+    assert (found.level, found.about) == ("urgent", "other")
+    assert "urgent risk to someone else" in found.matches[-1].explanation
+
+
+def test_the_model_raises_risk_to_someone_else_only_where_the_rules_found_none_for_the_writer():
+    quiet = "we had pasta for tea"
+    assert rules().screen(quiet).level == "none"
+    found = with_model(rules().screen(quiet), quiet, SURE_OTHER)
+    assert (found.level, found.about) == ("urgent", "other")
+    assert found.matches[-1].rule == MODEL_RULE and found.matches[-1].about == "other"
+    # A concern the rules found about the writer stays the writer's: never moved to another.
+    worried = "everything feels like too much"
+    by_rules = rules().screen(worried)
+    assert (by_rules.level, by_rules.about) == ("concern", "self")
+    assert with_model(by_rules, worried, SURE_OTHER) == dataclasses.replace(
+        by_rules, model_version="0"
+    )
+    # And a model that finds both likely raises about the writer.
+    both = _Fixed(urgent_self=0.5, urgent_other=0.5)
+    assert with_model(rules().screen(quiet), quiet, both).about == "self"
+
+
+def test_a_few_words_the_model_is_not_sure_of_become_a_concern_not_urgent():
+    class _Short(_Fixed):
+        threshold_short, short_words = 0.7, 6
+
+        def words(self, text):
+            return len(text.split())
+
+        def sure_enough(self, text, probability):
+            return self.words(text) > self.short_words or probability >= self.threshold_short
+
+    quiet = "we had pasta for tea"  # five words, no rule
+    unsure = _Short(urgent_self=0.6, none=0.4)
+    found = with_model(rules().screen(quiet), quiet, unsure)
+    assert (found.level, found.about) == ("concern", "self")
+    assert "only 5 words" in found.matches[-1].explanation
+    assert (found.matches[-1].rule, found.matches[-1].level) == (MODEL_RULE, "concern")
+    sure = _Short(urgent_self=0.8, none=0.2)
+    assert with_model(rules().screen(quiet), quiet, sure).level == "urgent"
+    longer = f"{quiet} and then we watched a film together"
+    assert with_model(rules().screen(longer), longer, unsure).level == "urgent"
+
+
+def test_the_shipped_model_asks_more_of_short_texts():
+    scorer = model()
+    assert scorer.short_words >= 4 and scorer.threshold_short > scorer.threshold
+    assert scorer.words("early night tonight") == 3
+
+
+def test_flagged_other_needs_its_threshold_and_to_be_likelier_than_about_the_writer():
+    def scored(us, uo, other=0.5):
+        rest = (1 - us - uo) / 3
+        probabilities = dict(zip(CLASSES, (rest, rest, us, uo, rest), strict=True))
+        return Scored(probabilities, 0.45, other)
+
+    assert scored(0.1, 0.6).flagged_other
+    assert not scored(0.1, 0.4).flagged_other  # under its threshold
+    assert not scored(0.45, 0.46).flagged_other  # the writer is flagged: that comes first
+    assert not scored(0.1, 0.6, other=None).flagged_other  # a model file without it: never
 
 
 def test_the_model_does_not_read_what_the_rules_set_aside():

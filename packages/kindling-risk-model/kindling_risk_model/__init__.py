@@ -8,13 +8,15 @@ the same offline, in a test, or in `kindling risk`.
 
 It is not the screen. Kindling's rules (kindling/safety/screen.py) stay the explainable floor;
 the screen asks this model only when the rules found nothing urgent, and uses it only to raise
-a text to urgent about the writer. See MODEL_CARD.md for what it was trained on and how well it
+a text to urgent (about the writer, or, where the rules found no risk to the writer, about
+someone else). See MODEL_CARD.md for what it was trained on and how well it
 does on texts it never saw.
 
     from kindling_risk_model import model
     scored = model().score("i have been saving my tablets")
     scored.urgent_self  # a probability, 0..1
     scored.flagged      # urgent_self at or above the model's threshold, and above urgent_other
+    scored.flagged_other  # urgent_other at or above its own threshold, and above urgent_self
     model().weighing("i have been saving my tablets")  # the words that weighed most
 """
 
@@ -45,6 +47,8 @@ def normalise(text: str) -> str:
 class Scored:
     probabilities: dict[str, float]  # one per class in CLASSES, summing to 1
     threshold: float
+    # Urgent risk to someone else is flagged from this probability (None: never).
+    threshold_other: float | None = None
 
     @property
     def urgent_self(self) -> float:
@@ -59,6 +63,14 @@ class Scored:
         """Urgent about the writer: at or above the threshold, and more likely than about
         someone else (a child writing about a parent must not become the child's own risk)."""
         return self.urgent_self >= self.threshold and self.urgent_self >= self.urgent_other
+
+    @property
+    def flagged_other(self) -> bool:
+        """Urgent about someone else (a parent, a friend): at or above its own threshold, and
+        more likely than about the writer. Never true when the writer is flagged."""
+        if self.threshold_other is None or self.flagged:
+            return False
+        return self.urgent_other >= self.threshold_other and self.urgent_other > self.urgent_self
 
 
 class _View:
@@ -115,8 +127,25 @@ class Model:
         self.name = data["name"]
         self.version = data["version"]
         self.threshold = float(data["threshold"])
+        other = data.get("threshold_other")
+        self.threshold_other = None if other is None else float(other)
+        # A text of at most `short_words` words needs `threshold_short` to count as urgent about
+        # the writer: with few words the model is least sure (see MODEL_CARD.md). None: no
+        # such rule.
+        self.short_words = int(data.get("short_words") or 0)
+        self.threshold_short = data.get("threshold_short")
         self.intercept = tuple(data["intercept"])
         self.views = [_View(spec) for spec in data["views"]]
+
+    def words(self, text: str) -> int:
+        """How many words the word view sees in a text."""
+        return len(self.views[0].token.findall(normalise(text))) if self.views else 0
+
+    def sure_enough(self, text: str, probability: float) -> bool:
+        """Whether an urgent-about-the-writer score is high enough for a text this long."""
+        if self.threshold_short is None or self.words(text) > self.short_words:
+            return True
+        return probability >= float(self.threshold_short)
 
     def _vectors(self, text: str) -> list[dict[str, float]]:
         norm = normalise(text)
@@ -133,13 +162,15 @@ class Model:
         exps = [math.exp(logit - top) for logit in logits]
         total = sum(exps)
         return Scored(
-            {name: e / total for name, e in zip(CLASSES, exps, strict=True)}, self.threshold
+            {name: e / total for name, e in zip(CLASSES, exps, strict=True)},
+            self.threshold,
+            self.threshold_other,
         )
 
-    def weighing(self, text: str, k: int = 3) -> list[str]:
-        """The word terms (single words or pairs) that pushed hardest towards urgent risk to
-        the writer, most first; only those that pushed that way at all."""
-        us = CLASSES.index("urgent-self")
+    def weighing(self, text: str, k: int = 3, towards: str = "urgent-self") -> list[str]:
+        """The word terms (single words or pairs) that pushed hardest towards one class (urgent
+        risk to the writer unless told), most first; only those that pushed that way at all."""
+        us = CLASSES.index(towards)
         pushes = []
         for view, vector in zip(self.views, self._vectors(text), strict=True):
             if view.analyzer != "word":

@@ -29,15 +29,26 @@ sys.path.insert(0, str(PACKAGE))
 from kindling_risk_model import CLASSES, MODEL_PATH, normalise  # noqa: E402
 
 NAME = "kindling-risk-model"
-VERSION = "2026.11-1"
-# Chosen with --validate (see MODEL_CARD.md): with the model trained without corpus 3, 0.45 gave
-# recall 0.977 and precision 0.814 on corpus 3 (0.40: 0.977 / 0.799; 0.50: 0.938 / 0.824).
-THRESHOLD = 0.45
+VERSION = "2026.11-2"
+# Chosen with --validate (see MODEL_CARD.md and the table it prints): with the model trained
+# without corpus 4 and half the everyday sets, 0.40 gave recall 0.969 and precision 0.856 on
+# corpus 4 (0.45: 0.956 / 0.860), with 45 of 1,866 everyday texts screened urgent (0.45: 40).
+THRESHOLD = 0.40
+# Urgent risk to someone else (the gentler path) is flagged from this.
+THRESHOLD_OTHER = 0.6
+# A text of at most SHORT_WORDS words needs THRESHOLD_SHORT to be urgent about the writer;
+# between THRESHOLD and it, the screen makes it a concern (see MODEL_CARD.md).
+SHORT_WORDS = 6
+THRESHOLD_SHORT = 0.7
 C = 4.0  # inverse regularisation strength of the logistic regression
+# "none" counts this many times its balanced weight (see fit). Chosen with --validate: 1, 2 and
+# 3 gave recall 0.969 / 0.969 / 0.956 on corpus 4 at the thresholds that matched, with 47 / 45 /
+# 41 of 1,866 everyday texts screened urgent (15 of them by the rules).
+NONE_WEIGHT = 2.0
 WORD_TOKENS = r"[a-z0-9']+"
 
-# Every file the model learns from, relative to the repository root. Held-out corpus 4 is
-# deliberately absent (a test checks that no text of it is here).
+# Every file the model learns from, relative to the repository root. Held-out corpus 5 and the
+# everyday notes set are deliberately absent (a test checks that no text of them is here).
 TRAINING = [
     "kindling/safety/tests/corpus/risk-corpus.jsonl",
     "kindling/safety/tests/corpus/risk-corpus-2.jsonl",
@@ -45,9 +56,69 @@ TRAINING = [
     "kindling/safety/tests/dev-corpus-2.jsonl",
     "kindling/safety/tests/dev-corpus-3.jsonl",
     "kindling/safety/heldout/risk-corpus-3.jsonl",
+    "kindling/safety/heldout/risk-corpus-4.jsonl",
     *sorted(str(path.relative_to(ROOT)) for path in (HERE / "data").glob("*.jsonl")),
 ]
-VALIDATION = "kindling/safety/heldout/risk-corpus-3.jsonl"
+# --validate trains without corpus 4 and without every other text of the everyday training
+# sets (odd ids), and measures on those: corpus 4 for recall and precision, the everyday texts
+# for false alarms on the short words people type every day.
+VALIDATION = "kindling/safety/heldout/risk-corpus-4.jsonl"
+EVERYDAY = (
+    "train-9.jsonl",
+    "train-10.jsonl",
+    "train-11.jsonl",
+    "train-13.jsonl",
+    "kindling-content.jsonl",
+)
+
+
+def held_for_validation(name: str, row: dict) -> bool:
+    if name == VALIDATION:
+        return True
+    if name.rsplit("/", 1)[-1] in EVERYDAY:
+        return int(row["id"].rsplit("-", 1)[-1]) % 2 == 1
+    return False
+
+
+CONTENT = HERE / "data" / "kindling-content.jsonl"
+
+
+def harvest_content() -> int:
+    """Write every sentence of Kindling's own programme (kindling/program/content), labelled
+    none, to data/kindling-content.jsonl: the words of self-compassion practice that clients
+    echo ("what would you want them to know?"), which a model trained only on risk corpora read
+    as urgent. Sentences the rules flag at any level (a safety note naming a crisis) are left
+    out. A snapshot, so that editing an exercise does not make the shipped model stale."""
+    import re
+
+    sys.path.insert(0, str(ROOT))
+    from kindling.safety.screen import rules
+
+    compiled = rules()
+    seen, rows = set(), []
+    folder = ROOT / "kindling" / "program" / "content"
+    files = sorted([*folder.rglob("*.md"), *folder.rglob("*.yaml")])
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip(" -#>*|")
+            for sentence in re.split(r"(?<=[.!?])\s+", line):
+                sentence = sentence.strip(" *\"'")
+                words = len(sentence.split())
+                if words < 3 or sentence in seen or ":" in sentence.split()[0]:
+                    continue
+                if (
+                    sentence.startswith(("http", "{", "<"))
+                    or compiled.screen(sentence).level != "none"
+                ):
+                    continue
+                seen.add(sentence)
+                rows.append(sentence)
+    with CONTENT.open("w", encoding="utf-8") as out:
+        for n, sentence in enumerate(rows, start=1):
+            row = {"id": f"content-{n:04d}", "text": sentence, "level": "none", "about": "self",
+                   "voice": "adult", "category": "programme"}  # fmt: skip
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return len(rows)
 
 
 def label(row: dict) -> str:
@@ -82,8 +153,17 @@ def fit(rows: list[dict]):
     ]  # fmt: skip
     union = make_union(*views)
     features = union.fit_transform([row["text"] for row in rows])
-    classifier = LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
-    classifier.fit(features, [CLASSES.index(label(row)) for row in rows])
+    labels = [CLASSES.index(label(row)) for row in rows]
+    counts = [labels.count(k) for k in range(len(CLASSES))]
+    # Each class weighted by its rarity ("balanced"), and "none" NONE_WEIGHT times more: in use,
+    # nearly everything people write is harmless, so a doubtful text should lean that way.
+    weights = {
+        k: len(labels) / (len(CLASSES) * n) * (NONE_WEIGHT if k == 0 else 1.0)
+        for k, n in enumerate(counts)
+        if n
+    }
+    classifier = LogisticRegression(C=C, max_iter=5000, class_weight=weights)
+    classifier.fit(features, labels)
     return views, classifier
 
 
@@ -114,6 +194,9 @@ def export(views, classifier) -> dict:
         "version": VERSION,
         "classes": list(CLASSES),
         "threshold": THRESHOLD,
+        "threshold_other": THRESHOLD_OTHER,
+        "short_words": SHORT_WORDS,
+        "threshold_short": THRESHOLD_SHORT,
         "intercept": [round(float(b), 5) for b in classifier.intercept_],
         "trained_on": TRAINING,
         "views": specs,
@@ -127,7 +210,8 @@ def dumps(data: dict) -> str:
 def difference(shipped: dict, fresh: dict, tolerance: float = 1e-4) -> str:
     """What differs between two model files, or "" when they agree (numbers within tolerance:
     the last rounded digit may differ between machines' floating point)."""
-    for key in ("name", "version", "classes", "threshold", "trained_on"):
+    settings = ("threshold", "threshold_other", "short_words", "threshold_short")
+    for key in ("name", "version", "classes", *settings, "trained_on"):
         if shipped.get(key) != fresh[key]:
             return f"{key} differs"
     pairs = [("intercept", shipped.get("intercept", []), fresh["intercept"])]
@@ -149,40 +233,63 @@ def difference(shipped: dict, fresh: dict, tolerance: float = 1e-4) -> str:
     return ""
 
 
-def validate(thresholds=(0.3, 0.35, 0.4, 0.45, 0.5, 0.55)) -> None:
+def _rows(name: str) -> list[dict]:
+    return [
+        json.loads(line)
+        for line in (ROOT / name).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+
+
+def validate(thresholds=(0.4, 0.45, 0.5, 0.55, 0.6), others=(0.5, 0.6, 0.7)) -> None:
     sys.path.insert(0, str(ROOT))
     from kindling_risk_model import Model
 
     from kindling.safety.screen import rules, with_model
 
-    train = read([name for name in TRAINING if name != VALIDATION])
-    held = read([VALIDATION])
+    train, corpus, everyday = [], [], []
+    for name in TRAINING:
+        for row in _rows(name):
+            if not held_for_validation(name, row):
+                train.append(row)
+            elif name == VALIDATION:
+                corpus.append(row)
+            else:
+                everyday.append(row)
     model = Model(export(*fit(train)))
     compiled = rules()
-    print(f"trained on {len(train)} texts; validating on {len(held)} ({VALIDATION})")
+    print(f"trained on {len(train)} texts; validating on {len(corpus)} ({VALIDATION})")
+    print(f"and on {len(everyday)} everyday texts (odd ids of {', '.join(EVERYDAY)})")
     print("rules and model together (kindling.safety.screen.with_model)")
-    print("threshold  recall  precision  other-as-self")
-    base = [compiled.screen(row["text"]) for row in held]
-    want = [(row["level"], row["about"]) for row in held]
-    us = ("urgent", "self")
+    print("self  other  recall  precision  other-as-self  other-recall  everyday-false-urgent")
+    us, uo = ("urgent", "self"), ("urgent", "other")
+    first = {id(row): compiled.screen(row["text"]) for row in corpus + everyday}
+
+    def run(rows):
+        got = [(f.level, f.about) for f in (
+            with_model(first[id(row)], row["text"], model) for row in rows
+        )]  # fmt: skip
+        want = [(r["level"], r["about"] if r["level"] != "none" else "self") for r in rows]
+        return want, got
+
     for threshold in thresholds:
-        model.threshold = threshold
-        got = [
-            (found.level, found.about)
-            for found in (
-                with_model(b, row["text"], model) for b, row in zip(base, held, strict=True)
+        for other in others:
+            model.threshold, model.threshold_other = threshold, other
+            want, got = run(corpus)
+            pairs = list(zip(want, got, strict=True))
+            hits = sum(w == us and g == us for w, g in pairs)
+            recall = hits / sum(w == us for w in want)
+            flagged = sum(g == us for g in got)
+            precision = hits / flagged if flagged else 1.0
+            wrong = sum(w[1] == "other" and g[0] != "none" and g[1] == "self" for w, g in pairs)
+            other_recall = sum(w == uo and g == uo for w, g in pairs) / sum(w == uo for w in want)
+            want, got = run(everyday)
+            calm = [g for w, g in zip(want, got, strict=True) if w[0] != "urgent"]
+            false = sum(g[0] == "urgent" for g in calm)
+            print(
+                f"{threshold:4.2f}  {other:5.2f}  {recall:6.3f}  {precision:9.3f}  {wrong:13d}  "
+                f"{other_recall:12.3f}  {false:4d} of {len(calm)}"
             )
-        ]
-        hits = sum(w == us and g == us for w, g in zip(want, got, strict=True))
-        recall = hits / sum(w == us for w in want)
-        flagged = sum(g == us for g in got)
-        precision = hits / flagged if flagged else 1.0
-        wrong = sum(
-            1
-            for row, (level, about) in zip(held, got, strict=True)
-            if row["about"] == "other" and level != "none" and about == "self"
-        )
-        print(f"{threshold:9.2f}  {recall:6.3f}  {precision:9.3f}  {wrong:13d}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -190,7 +297,13 @@ def main(argv: list[str] | None = None) -> int:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--check", action="store_true", help="fail if model.json is stale")
     group.add_argument("--validate", action="store_true", help="print the threshold table")
+    group.add_argument(
+        "--harvest-content", action="store_true", help="write data/kindling-content.jsonl"
+    )
     args = parser.parse_args(argv)
+    if args.harvest_content:
+        print(f"wrote {harvest_content()} sentences to {CONTENT.relative_to(ROOT)}")
+        return 0
     if args.validate:
         validate()
         return 0
