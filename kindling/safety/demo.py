@@ -1,5 +1,7 @@
-"""Demo safety data: Sam's safety plan, and one open alert about a family member (from words
-Maya wrote) so the caseload shows how alerts look. Made directly, without e-mail."""
+"""Demo safety data: Sam's safety plan; one open alert about a family member (from words Maya
+wrote) so the caseload shows how alerts look; and an alert from last week that no rule raised but
+the statistical model did, already acknowledged by Dr Ruth, so the alert page shows the model's
+explanation and what was done. Made directly, without e-mail or Sam's calm page."""
 
 from __future__ import annotations
 
@@ -14,9 +16,15 @@ from .models import Alert, SafetyPlan
 from .screen import screen
 
 MAYA_WROTE = "Mum has been in bed all week and won't talk to anyone. I'm really worried about her."
+# A check-in note in which no rule finds risk and the model reads preparations.
+SAM_WROTE = "Sorted out who gets the cat and left the passwords in an envelope on the desk."
+RUTH_DID = (
+    "Rang Sam the same afternoon. No plan to act: sorting things out had been on Sam's mind "
+    "since a funeral last month. Went through the safety plan together; booked an extra session."
+)
 
 
-def load(sam: ClientProfile, maya: ClientProfile) -> None:
+def load(sam: ClientProfile, maya: ClientProfile, ruth=None) -> None:
     if SafetyPlan.objects.filter(client=sam).exists():
         return
     plan = SafetyPlan(client=sam)
@@ -39,4 +47,22 @@ def load(sam: ClientProfile, maya: ClientProfile) -> None:
         detail=json.dumps([m.as_dict() for m in found.matches]),
         rules_version=found.version,
         created_at=timezone.now() - dt.timedelta(hours=5),
+    )
+    found = screen(SAM_WROTE)
+    if found.level == "none":
+        return  # a model that no longer reads it: nothing to show
+    raised = timezone.now() - dt.timedelta(days=6, hours=2)
+    Alert.objects.create(
+        client=sam,
+        level=found.level,
+        about=found.about,
+        source=Alert.Source.TEXT,
+        source_id="demo",
+        detail=json.dumps([m.as_dict() for m in found.matches]),
+        rules_version=found.version,
+        created_at=raised,
+        notified_at=raised,
+        acknowledged_at=raised + dt.timedelta(hours=3),
+        acknowledged_by=ruth,
+        action_note=RUTH_DID,
     )

@@ -102,5 +102,10 @@ def test_the_demo_shows_every_part_of_the_programme(db):
     assert KindnessAct.objects.filter(client=sam).exists()
     assert not SafetyPlan.objects.get(client=sam).is_empty
     assert Alert.objects.filter(about="other", acknowledged_at__isnull=True).count() == 1
+    # An alert only the statistical model raised, acknowledged with what was done.
+    (by_model,) = Alert.objects.filter(client=sam)
+    assert [m["rule"] for m in by_model.matches] == ["model"]
+    assert by_model.acknowledged_by.email == "clinician@demo.kindling" and by_model.action_note
+    assert not sam.safety_checks.exists()  # the demo client is not held on the calm page
     _demo()  # a second run adds nothing
-    assert Alert.objects.count() == 1 and Unlock.objects.filter(client=sam).count() == 2
+    assert Alert.objects.count() == 2 and Unlock.objects.filter(client=sam).count() == 2
