@@ -248,7 +248,6 @@ def report(post: PeerPost, *, by: User, reason: str = "") -> PeerReport:
     that says someone is in danger raises an alert (about them, the gentler kind, for the
     reporter's care team, or the facilitators) and is marked for the facilitator. The report's
     `outcome` says where the reporter goes next (`pathway.page_after`)."""
-    from kindling.safety import pathway
 
     reason = reason.strip()
     if len(reason) > REPORT_MAX_CHARS:
@@ -258,8 +257,7 @@ def report(post: PeerPost, *, by: User, reason: str = "") -> PeerReport:
         )
     existing = PeerReport.objects.filter(post=post, reporter=by).first()
     if existing is not None:
-        existing.outcome = pathway.NONE
-        return existing
+        return _again(existing, by, reason)
     try:
         with transaction.atomic():
             made = PeerReport.objects.create(post=post, reporter=by, reason=reason)
@@ -267,31 +265,42 @@ def report(post: PeerPost, *, by: User, reason: str = "") -> PeerReport:
                 "peer.report", actor=by, role="client", practice_id=post.workshop.practice_id,
                 obj=post, subject_id=post.author_id,
             )  # fmt: skip
-            made.outcome = _screen_report(made, by)
+            made.outcome = _screen_report(made, by, made.reason)
     except IntegrityError:  # the same report sent twice at once
         existing = PeerReport.objects.get(post=post, reporter=by)
-        existing.outcome = pathway.NONE
-        return existing
+        return _again(existing, by, reason)
     return made
 
 
-def _screen_report(made: PeerReport, by: User):
+def _again(existing: PeerReport, by: User, reason: str) -> PeerReport:
+    """A second report of the same post keeps the first, but its words are still screened:
+    risk in them is never dropped."""
+    from kindling.safety import pathway
+
+    existing.outcome = pathway.NONE
+    if reason and reason != existing.reason:
+        with transaction.atomic():
+            existing.outcome = _screen_report(existing, by, reason, again=True)
+    return existing
+
+
+def _screen_report(made: PeerReport, by: User, reason: str, *, again: bool = False):
     from kindling.safety import pathway
     from kindling.safety.screen import screen
 
-    if not made.reason:
+    if not reason:
         return pathway.NONE
     profile = ClientProfile.objects.filter(user=by).first()
+    ref = f"report-{made.pk}-again" if again else f"report-{made.pk}"
     if profile is not None:
-        outcome = pathway.text_saved(
-            profile, made.reason, source=pathway.Ref(f"report-{made.pk}"), kind="group"
-        )
+        outcome = pathway.text_saved(profile, reason, source=pathway.Ref(ref), kind="group")
     else:
         # A participant with no client record (a workshop guest): no alert can be addressed to
         # them, so the report itself carries the flag to the facilitator who reads it.
-        found = screen(made.reason)
+        found = screen(reason)
         outcome = pathway.Outcome(found.level, found.about)
-    if outcome.level != "none":
+    rank = {"none": 0, "concern": 1, "urgent": 2}
+    if rank[outcome.level] > rank.get(made.risk_level, 0):
         made.risk_level, made.risk_about = outcome.level, outcome.about
         made.save(update_fields=["risk_level", "risk_about"])
     return outcome

@@ -143,11 +143,15 @@ def may_share(together: TogetherPractice) -> bool:
 
 
 def log_guardian(together: TogetherPractice, *, felt: str, note: str) -> str:
-    """The guardian's side: done, how it felt, a note only they will see. Twice keeps the first.
+    """The guardian's side: done, how it felt, a note. Twice keeps the first.
 
-    The note passes through the risk screen too. It was promised to be theirs alone, so nobody
-    is told: the guardian is shown crisis help at once when it reads as urgent. Returns the
-    screen's level for a newly kept note ("none" otherwise)."""
+    The note is the guardian's own, except that it passes through the risk screen: words that
+    may mean someone is at risk (the guardian, the young person, anyone in the family) raise the
+    gentler "a family member may be at risk" alert on the young person's record, for their care
+    team, who read what the screen found. The form says so. Returns the screen's level for a
+    newly kept note ("none" otherwise)."""
+    from kindling.safety import pathway
+    from kindling.safety.models import Alert
     from kindling.safety.screen import screen
 
     note = note.strip()
@@ -162,8 +166,16 @@ def log_guardian(together: TogetherPractice, *, felt: str, note: str) -> str:
                 practice_id=together.client.practice_id, obj=together,
                 subject_id=together.client.user_id,
             )  # fmt: skip
-    if claimed and note:
-        level = screen(note).level
+            found = screen(note) if note else None
+            if found is not None and found.level != "none":
+                level = found.level
+                # "Other" from the young person's side: never their own calm page for words
+                # they did not write.
+                pathway.raise_alert(
+                    together.client, level=found.level, about="other",
+                    source=Alert.Source.FAMILY, source_id=f"together-{together.pk}",
+                    matches=found.matches, rules_version=found.version,
+                )  # fmt: skip
     together.refresh_from_db()
     return level
 

@@ -14,11 +14,28 @@ from django.views.decorators.http import require_POST
 
 from kindling.accounts import consent
 from kindling.lib import access
-from kindling.safety.practice_lines import crisis_url
+from kindling.safety.practice_lines import region_for
 
 from . import together
 from .content import load_programme
 from .models import TogetherPractice
+
+
+def _after_guardian_note(request: HttpRequest, person, level: str) -> None:
+    if level == "none":
+        messages.success(request, _("Kept. Your note is for you alone."))
+        return
+    region = region_for(person.practice)
+    number = region.emergency or region.emergency_label
+    messages.info(
+        request,
+        _(
+            "Kept. What you wrote sounds very hard. %(name)s's care team will see it, so they "
+            "can help. If you or anyone else is in danger right now, call %(number)s, or tap "
+            "Help now at the top of the page for crisis lines."
+        )
+        % {"name": person.display_name, "number": number},
+    )
 
 
 class LogForm(forms.Form):
@@ -37,7 +54,10 @@ class LogForm(forms.Form):
             else _("How was it? (you can skip this)")
         )
         if guardian_side:
-            self.fields["note"].label = _("Anything you'd like to remember (only you will see it)")
+            self.fields["note"].label = _(
+                "Anything you'd like to remember (only you will see it, unless it says someone "
+                "may be in danger: then the care team is told, so they can help)"
+            )
         elif band == "child":
             self.fields["note"].label = _(
                 "Want to write something? Only you can see it, unless you choose to show it."
@@ -248,9 +268,7 @@ def guardian_together_new(request: HttpRequest, client_id: int, exercise_id: str
         level = together.log_guardian(
             practice, felt=form.cleaned_data["felt"], note=form.cleaned_data["note"]
         )
-        if level == "urgent":
-            return redirect(crisis_url(person.practice))
-        messages.success(request, _("Kept. Your note is for you alone."))
+        _after_guardian_note(request, person, level)
         return redirect("young_person", person.pk)
     return render(
         request,
@@ -279,9 +297,7 @@ def guardian_together(request: HttpRequest, together_id: int) -> HttpResponse:
             level = together.log_guardian(
                 practice, felt=form.cleaned_data["felt"], note=form.cleaned_data["note"]
             )
-            if level == "urgent":
-                return redirect(crisis_url(person.practice))
-            messages.success(request, _("Kept. Your note is for you alone."))
+            _after_guardian_note(request, person, level)
             return redirect("young_person", person.pk)
     elif request.method == "POST":
         return redirect("guardian_together", practice.pk)

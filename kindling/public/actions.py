@@ -98,16 +98,14 @@ def submit_enquiry(
         people = _recipients(practice)
         if people:
             # No name, no words from the enquiry: only that one arrived, and where to read it.
-            subject = (
-                _("Kindling: a new enquiry for %(practice)s that needs reading today")
-                if enquiry.flagged
-                else _("Kindling: a new enquiry for %(practice)s")
-            )
+            # An enquiry the screen found urgent asks for attention soon, in the words of the
+            # alert e-mails: nothing about what was written or why.
+            soon = enquiry.risk_level == "urgent"
             message = EmailMessage(
-                subject=subject % {"practice": practice.name},
+                subject=_("Kindling: a new enquiry for %(practice)s") % {"practice": practice.name},
                 body=render_to_string(
                     "public/email/new_enquiry.txt",
-                    {"practice": practice, "url": read_url, "flagged": enquiry.flagged},
+                    {"practice": practice, "url": read_url, "soon": soon},
                 ),
                 to=people,
             )

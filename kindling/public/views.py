@@ -120,11 +120,9 @@ def therapy(request: HttpRequest, practice_slug: str) -> HttpResponse:
                 ),
             )
             if outcome is actions.Outcome.SAVED_URGENT:
-                # The thank-you leads with crisis help. The address says only that: anyone can
-                # open it, and it holds nothing of what was written.
-                return redirect(
-                    reverse("public_thanks", args=[practice.slug]) + "?help=now#help-now"
-                )
+                # The thank-you leads with crisis help. The address says nothing of why (it stays
+                # in the browser's history on a shared device): anyone can open it.
+                return redirect(reverse("public_thanks", args=[practice.slug]) + "?more=1#more")
             if outcome is not actions.Outcome.TOO_MANY:
                 return redirect("public_thanks", practice_slug=practice.slug)
             too_many, status = True, 429
@@ -140,7 +138,7 @@ def therapy(request: HttpRequest, practice_slug: str) -> HttpResponse:
 def thanks(request: HttpRequest, practice_slug: str) -> HttpResponse:
     practice = access.public_practice(practice_slug)
     text = texts.text_for(practice, "thanks")
-    help_now = request.GET.get("help") == "now"
+    help_now = request.GET.get("more") == "1"
     return render(
         request,
         "public/thanks.html",

@@ -33,6 +33,7 @@ class Alert(models.Model):
         TEXT = "text", _("something the client wrote")
         KINDNESS = "kindness", _("their plan of kind acts")
         GROUP = "group", _("something they wrote in a group")
+        FAMILY = "family", _("a note from their parent or carer")
 
     client = models.ForeignKey(ClientProfile, on_delete=models.CASCADE, related_name="alerts")
     level = models.CharField(max_length=10, choices=Level.choices)

@@ -7,7 +7,8 @@ follows, so no part of Kindling decides on its own that something is not risk.
   and their safety plan, which closes only when they say they are safe right now or call a line;
 - about someone else (a parent, a friend): a gentler alert ("a family member may be at risk")
   and support meant for the young person, never a label on them;
-- a concern about the client: an alert on the caseload, not e-mailed;
+- a concern about the client: an alert on the caseload, not e-mailed (unless it is a few words
+  the statistical model read as urgent but was not sure of: then the care team is e-mailed);
 - a client with no clinician: the alert goes to the practice's facilitators.
 Every alert stays until a clinician acknowledges it with a note of what was done.
 """
@@ -104,7 +105,7 @@ def register_outbox_hook() -> None:
 
 def raise_alert(
     client: ClientProfile, *, level: str, about: str, source: str, source_id="", matches=(),
-    rules_version: str = "",
+    rules_version: str = "", tell: bool = False,
 ) -> Outcome:  # fmt: skip
     about = about if about in Alert.About.values else Alert.About.UNCLEAR
     with transaction.atomic():
@@ -125,7 +126,7 @@ def raise_alert(
             detail=f"{level}/{about} from {source}",
         )  # fmt: skip
         check = _open_check(client, alert, level, about)
-        if level == "urgent" or about == "other":
+        if level == "urgent" or about == "other" or tell:
             _notify(alert)
     return Outcome(level, about, alert, check)
 
@@ -147,14 +148,17 @@ def distress_rated(client: ClientProfile, rating: int, *, source) -> Outcome:
 
 
 def text_saved(client: ClientProfile, text: str, *, source, kind: str = "journal") -> Outcome:
-    from .screen import screen
+    from .screen import MODEL_RULE, screen
 
     found = screen(text)
     if found.level == "none":
         return Outcome(found.level, found.about)
+    # A few words the model read as urgent but was not sure of become a concern (no crisis page
+    # for the client), and the care team is e-mailed about it as for urgent risk.
+    unsure = any(m.rule == MODEL_RULE and m.level == "concern" for m in found.matches)
     return raise_alert(
         client, level=found.level, about=found.about, source=kind, source_id=source.pk,
-        matches=found.matches, rules_version=found.version,
+        matches=found.matches, rules_version=found.version, tell=unsure,
     )  # fmt: skip
 
 

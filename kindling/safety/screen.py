@@ -841,8 +841,9 @@ class _Compiled:
         return Screening(LEVELS[top], about, matches, self.version, set_aside=set_aside)
 
     def _practice(self, norm: str, found) -> list[tuple[int, int]]:
-        """Sentences in the words of self-compassion practice, for the model to leave alone:
-        those where no rule found a phrase and no word of despair appears."""
+        """Phrases in the words of self-compassion practice (with the intention before them),
+        for the model to leave alone: only in sentences where no rule found a phrase and no
+        word of despair, or of a last time, appears."""
         if self.practice is None:
             return []
         spans, start = [], 0
@@ -850,7 +851,7 @@ class _Compiled:
             if end > start and self.practice.search(norm, start, end):
                 touched = any(c.start < end and c.end > start for c in found)
                 if not touched and not self.practice_unless.search(norm, start, end):
-                    spans.append((start, end))
+                    spans += [m.span() for m in self.practice.finditer(norm, start, end)]
             start = end
         return spans
 
@@ -1230,14 +1231,14 @@ def with_model(found: Screening, text: str, scorer) -> Screening:
         f"from {threshold:.2f}).{weighed} Please read the whole text."
     )
     level = "urgent"
-    if about == "self" and not scorer.sure_enough(rest, probability):
+    if about == "self" and not scorer.sure_enough(text, probability):
         # A few words the model reads as urgent but is not sure of ("fine i think"): the care
         # team is asked to look, without the client's crisis page.
         level = "concern"
         explanation = (
             f"No rule read this as a risk. The statistical model ({scorer.name} "
             f"{scorer.version}) gave it {probability:.2f} for urgent risk to the writer, but "
-            f"it is only {scorer.words(rest)} words, and on so few words the model needs "
+            f"it is only {scorer.words(text)} words, and on so few words the model needs "
             f"{float(scorer.threshold_short):.2f} to call it urgent, so it is marked as a "
             f"concern.{weighed} Please read it, and the client's other recent words."
         )

@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='alert',
             name='source',
-            field=models.CharField(choices=[('journal', 'a journal entry'), ('distress', 'a distress rating after practice'), ('measure', 'a questionnaire answer'), ('text', 'something the client wrote'), ('kindness', 'their plan of kind acts'), ('group', 'something they wrote in a group')], max_length=10),
+            field=models.CharField(choices=[('journal', 'a journal entry'), ('distress', 'a distress rating after practice'), ('measure', 'a questionnaire answer'), ('text', 'something the client wrote'), ('kindness', 'their plan of kind acts'), ('group', 'something they wrote in a group'), ('family', 'a note from their parent or carer')], max_length=10),
         ),
     ]

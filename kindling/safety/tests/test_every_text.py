@@ -98,6 +98,19 @@ def test_a_report_about_the_reporters_own_risk_opens_their_calm_page(scene):
     assert Alert.objects.get(client=scene.maya.client_profile).about == "self"
 
 
+def test_a_second_report_is_kept_as_the_first_but_its_words_are_still_screened(scene):
+    workshop, first = _reported(scene, scene.maya, "It felt unkind to me.")
+    post = PeerReport.objects.get().post
+    url = f"/my-groups/{workshop.pk}/posts/{post.pk}/report"
+    again = _as(scene.maya).post(url, {"reason": URGENT_SELF})
+    assert again["Location"] == "/safety/check/"
+    report = PeerReport.objects.get()  # still one report
+    assert report.reason == "It felt unkind to me." and report.risk_level == "urgent"
+    assert Alert.objects.get(client=scene.maya.client_profile).source_id.endswith("-again")
+    page = _as(scene.fran).get(f"/workshops/{workshop.pk}/group/").content.decode()
+    assert "The reason may mean the person reporting is at risk: please read it now" in page
+
+
 def test_an_ordinary_report_raises_nothing(scene):
     workshop, response = _reported(scene, scene.maya, "It felt unkind to me.")
     assert response.status_code == 302
@@ -124,17 +137,18 @@ def test_an_enquiry_in_urgent_words_shows_crisis_help_at_once_and_is_marked(
     with django_capture_on_commit_callbacks(execute=True):
         response = _enquire(f"{URGENT_SELF}, I can't see the point of any of it")
     assert response.status_code == 302
-    assert response["Location"] == "/p/harbour/therapy/thanks/?help=now#help-now"
+    assert response["Location"] == "/p/harbour/therapy/thanks/?more=1#more"
     thanks = Client().get(response["Location"]).content.decode()
     assert "Please don't wait for our reply" in thanks
     assert 'href="tel:000"' in thanks  # Harbour is in Australia: the emergency number first
     assert thanks.index('href="tel:000"') < thanks.index("Lifeline")
     (enquiry,) = Enquiry.objects.all()
     assert enquiry.risk_level == "urgent" and enquiry.screened_by
-    # The e-mail asks for a reply today and still carries none of the words.
+    # The e-mail asks for attention soon, like an alert, and carries none of the words.
     (mail,) = mailoutbox
-    assert "needs reading today" in mail.subject
-    assert "die" not in mail.subject + mail.body and "Robin" not in mail.body
+    assert "It needs your attention soon." in mail.body
+    for secret in ("die", "point", "Robin", "risk"):
+        assert secret not in mail.subject + mail.body
     # The practice sees it first, marked, and the detail names what the screen read.
     _enquire("I'd like help with being hard on myself")
     listing = _as(scene.adam).get(f"/practice/{scene.harbour.pk}/enquiries/").content.decode()
@@ -156,10 +170,30 @@ def test_an_ordinary_enquiry_is_not_marked_and_its_thanks_is_the_usual_one(scene
 
 
 def test_the_thank_you_page_asked_for_help_holds_nothing_of_anyone(scene):
-    # Anyone can open the address; it shows only crisis lines.
-    html = Client().get("/p/harbour/therapy/thanks/?help=now").content.decode()
+    # Anyone can open the address, which says nothing of why; it shows only crisis lines.
+    html = Client().get("/p/harbour/therapy/thanks/?more=1").content.decode()
     assert "Please don't wait for our reply" in html and 'href="tel:000"' in html
-    assert Client().get("/p/harbour/therapy/thanks/?help=other").status_code == 200
+    other = Client().get("/p/harbour/therapy/thanks/?more=other")
+    assert other.status_code == 200
+    assert "Please don't wait for our reply" not in other.content.decode()
+
+
+def test_a_concern_in_an_enquiry_is_marked_without_asking_for_attention_soon(
+    scene, mailoutbox, django_capture_on_commit_callbacks
+):
+    scene.harbour.contact_email = "hello@harbour.test"
+    scene.harbour.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _enquire("I feel hopeless about everything lately")
+    assert response["Location"] == "/p/harbour/therapy/thanks/"
+    (enquiry,) = Enquiry.objects.all()
+    assert enquiry.risk_level == "concern"
+    (mail,) = mailoutbox
+    assert "attention soon" not in mail.body
+    listing = _as(scene.adam).get(f"/practice/{scene.harbour.pk}/enquiries/").content.decode()
+    assert "Worth a prompt reply" in listing
+    page = _as(scene.adam).get(f"/practice/{scene.harbour.pk}/enquiries/{enquiry.pk}/")
+    assert "thank-you page showed them crisis lines" not in page.content.decode()
 
 
 # A guardian's note after practising together --------------------------------------------------
@@ -168,13 +202,32 @@ def test_the_thank_you_page_asked_for_help_holds_nothing_of_anyone(scene):
 TOGETHER = "kindness-together"
 
 
-def test_a_guardians_urgent_note_shows_them_crisis_help_and_tells_nobody(scene):
+def test_a_guardians_note_that_someone_is_in_danger_reaches_the_care_team(scene):
     pacing.unlock(scene.maya.client_profile, by=scene.ruth, stage_id="them-and-me")
     url = f"/family/{scene.maya.client_profile.pk}/together/{TOGETHER}/"
-    response = _as(scene.jo).post(url, {"felt": "calm", "note": URGENT_SELF, "key": "g1"})
-    assert response.status_code == 302 and response["Location"].startswith("/crisis/")
-    assert TogetherPractice.objects.get().guardian_note == URGENT_SELF  # kept, as promised
-    assert not Alert.objects.exists()  # the note was promised to be theirs alone
+    jo = _as(scene.jo)
+    form = jo.get(url).content.decode()
+    assert "unless it says someone may be in danger" in form  # the form says so before
+    words = "Maya told me tonight she wants to die"
+    response = jo.post(url, {"felt": "calm", "note": words, "key": "g1"})
+    assert response.status_code == 302
+    assert response["Location"] == f"/family/{scene.maya.client_profile.pk}/"
+    assert TogetherPractice.objects.get().guardian_note == words  # kept
+    alert = Alert.objects.get(client=scene.maya.client_profile)
+    # The gentler kind: Maya did not write it, so her own calm page does not open.
+    assert alert.about == "other" and alert.source == "family" and alert.level == "urgent"
+    assert alert in access.alerts_for(scene.ruth)
+    assert not SafetyCheck.objects.exists()
+    page = jo.get(response["Location"]).content.decode()
+    assert "care team will see it" in page and "call 000" in page
+
+
+def test_a_guardians_own_urgent_words_reach_the_care_team_too(scene):
+    pacing.unlock(scene.maya.client_profile, by=scene.ruth, stage_id="them-and-me")
+    url = f"/family/{scene.maya.client_profile.pk}/together/{TOGETHER}/"
+    _as(scene.jo).post(url, {"felt": "calm", "note": URGENT_SELF, "key": "g3"})
+    alert = Alert.objects.get(client=scene.maya.client_profile)
+    assert (alert.level, alert.about) == ("urgent", "other")
 
 
 def test_a_guardians_ordinary_note_is_kept_quietly(scene):

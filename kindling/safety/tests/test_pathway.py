@@ -283,3 +283,19 @@ def test_two_people_editing_the_plan_do_not_overwrite_each_other(scene):
     }
     download = sam.get("/safety/plan/my-plan.txt").content.decode()
     assert "&#x27;" not in download and "&amp;" not in download
+
+
+def test_a_few_words_the_model_was_unsure_of_are_a_concern_that_is_still_e_mailed(
+    scene, mailoutbox, commit
+):
+    # "wrote my goodbyes": no rule reads it; the model does, but on three words it needs more.
+    sam = _as(scene.sam)
+    with commit():
+        response = _write(sam, "wrote my goodbyes")
+    assert response["Location"] != "/safety/check/"  # no crisis page on a doubtful few words
+    alert = Alert.objects.get()
+    assert (alert.level, alert.about) == ("concern", "self")
+    assert [m["rule"] for m in alert.matches] == ["model"]
+    assert not SafetyCheck.objects.exists()
+    (mail,) = mailoutbox  # unlike other concerns, the care team is told at once
+    assert "goodbyes" not in mail.subject + mail.body

@@ -254,6 +254,35 @@ def test_a_few_words_the_model_is_not_sure_of_become_a_concern_not_urgent():
     assert with_model(rules().screen(longer), longer, unsure).level == "urgent"
 
 
+# From the review of 2026.11-2: practice words in a sentence must not hide the rest of it.
+HIDDEN_BEHIND_PRACTICE = [
+    "going to treat myself tonight its the last thing i will do",
+    "I will stop being so hard on myself after tonight because there wont be a tomorrow for me",
+    "i forgive myself for everything now and the rope is in the shed",
+    "going easy on myself today because tomorrow i wont need to worry about anything ever again",
+    "I want to be kinder to myself this month. wrote my goodbyes",
+]
+
+
+@pytest.mark.parametrize("text", HIDDEN_BEHIND_PRACTICE)
+def test_practice_words_never_hide_what_else_is_written(text):
+    assert screen(text).level == "urgent"
+
+
+def test_only_the_practice_phrase_is_left_out_of_the_models_reading():
+    found = rules().screen("I want to be kinder to myself this week.")
+    assert found.set_aside == ("I want to be kinder to myself",)
+    # A word of despair in the sentence: nothing is left out.
+    assert rules().screen("I want to be kinder to myself before I say goodbye").set_aside == ()
+
+
+def test_a_short_text_is_counted_whole_not_after_what_is_left_out():
+    scorer = model()
+    text = "I want to be kinder to myself this month. wrote my goodbyes"
+    assert scorer.words(text) > scorer.short_words
+    assert scorer.words("wrote my goodbyes") <= scorer.short_words
+
+
 def test_the_shipped_model_asks_more_of_short_texts():
     scorer = model()
     assert scorer.short_words >= 4 and scorer.threshold_short > scorer.threshold
