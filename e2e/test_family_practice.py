@@ -29,7 +29,7 @@ def test_jo_and_leo_practise_together_and_leo_decides_what_jo_sees(page, live_se
     expect(page.get_by_role("heading", level=1)).to_have_text("A kindness practice to share")
     check_page(page, base)
     page.get_by_role("radio", name="Calm").check()
-    page.get_by_label("Anything you'd like to remember (only you will see it)").fill(
+    page.get_by_label("Anything you'd like to remember? Only you will see it").fill(
         "Bedtime, both a bit sleepy."
     )
     page.get_by_role("button", name="We did this together").click()

@@ -56,7 +56,7 @@ def test_an_urgent_entry_shows_help_and_the_alert_waits_for_acknowledgement(
     expect(page.get_by_role("heading", name="Why the screen raised it")).to_be_visible()
     check_page(page, base)
     page.get_by_role("button", name="Acknowledge with this note").click()  # no note yet
-    expect(page.get_by_text("This field is required.")).to_be_visible()
+    expect(page.get_by_text("Please write a line about what was done")).to_be_visible()
     page.get_by_label("What was done").fill("Phoned Sam at 4 pm; reviewed the safety plan.")
     page.get_by_role("button", name="Acknowledge with this note").click()
     assert path_of(page) == "/caseload/"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,6 +26,7 @@ class Event:
     title: str
     detail: str = ""
     attention: bool = False
+    url: str = ""  # where the event can be opened, if anywhere
 
 
 def _exercise_title(exercise_id: str) -> str:
@@ -60,8 +62,8 @@ def timeline(client: ClientProfile, *, days: int = 120, limit: int = 40) -> list
     for alert in client.alerts.filter(created_at__gte=since):
         state = _("acknowledged") if alert.acknowledged_at else _("open")
         events.append(Event(alert.created_at, "alert", _("Alert"),
-                            f"{alert.level}, {alert.get_about_display().lower()} · {state}",
-                            attention=alert.is_open))  # fmt: skip
+                            f"{alert.headline} · {state}", attention=alert.is_open,
+                            url=reverse("alert", args=[alert.pk])))  # fmt: skip
     stages = {s.id: s for s in load_programme().stages}
     for u in client.unlocks.filter(unlocked_at__gte=since):
         what = (

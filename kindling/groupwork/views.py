@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
@@ -57,6 +58,13 @@ class ReportForm(forms.Form):
         label=gettext_lazy("Anything you'd like the facilitator to know?"),
         required=False,
         max_length=actions.REPORT_MAX_CHARS,
+        help_text=format_lazy(gettext_lazy("Up to {} characters."), actions.REPORT_MAX_CHARS),
+        error_messages={
+            "max_length": gettext_lazy(
+                "Please keep it to %(limit_value)s characters (this one has %(show_value)s). "
+                "Your words are still in the box."
+            )
+        },
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 

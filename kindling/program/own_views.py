@@ -20,6 +20,7 @@ from kindling.accounts.models import STAFF_ROLES
 from kindling.measures import actions as measures
 from kindling.measures import schema
 from kindling.measures.scoring import ScoringError, score_one
+from kindling.safety.screen import screen
 
 from .content import load_programme
 from .models import OwnCheck, OwnPractice
@@ -76,10 +77,21 @@ def own_exercise(request: HttpRequest, exercise_id: str) -> HttpResponse:
         raise Http404 from None
     form = OwnNoteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        OwnPractice.objects.create(
-            user=request.user, exercise_id=exercise.id, note=form.cleaned_data["note"].strip()
-        )
-        messages.success(request, _("Kept, for you alone."))
+        note = form.cleaned_data["note"].strip()
+        OwnPractice.objects.create(user=request.user, exercise_id=exercise.id, note=note)
+        # Screened like every free text, but this space is promised to be theirs alone: nobody
+        # is told, and the writer is offered help at once.
+        if note and screen(note).level == "urgent":
+            messages.info(
+                request,
+                _(
+                    "Kept, for you alone. What you wrote sounds very hard. If you might not be "
+                    "safe right now, please call a crisis line: tap Help now at the top of the "
+                    "page. You deserve the care you give others."
+                ),
+            )
+        else:
+            messages.success(request, _("Kept, for you alone."))
         return redirect("own_home")
     return render(
         request,

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kindling.accounts import consent
@@ -41,7 +42,15 @@ def _after_guardian_note(request: HttpRequest, person, level: str) -> None:
 class LogForm(forms.Form):
     felt = forms.ChoiceField(required=False, widget=forms.RadioSelect)
     note = forms.CharField(
-        required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+        required=False,
+        max_length=2000,
+        error_messages={
+            "max_length": gettext_lazy(
+                "Please keep it to %(limit_value)s characters (this one has %(show_value)s). "
+                "Your words are still in the box."
+            )
+        },
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     key = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
 
@@ -55,8 +64,8 @@ class LogForm(forms.Form):
         )
         if guardian_side:
             self.fields["note"].label = _(
-                "Anything you'd like to remember (only you will see it, unless it says someone "
-                "may be in danger: then the care team is told, so they can help)"
+                "Anything you'd like to remember? Only you will see it, unless it says someone "
+                "may be in danger: then your young person's care team is told, so they can help."
             )
         elif band == "child":
             self.fields["note"].label = _(

@@ -66,6 +66,22 @@ class Alert(models.Model):
         return self.acknowledged_at is None
 
     @property
+    def headline(self) -> str:
+        """What the alert is, in a few words for the caseload and the alert page (lower case:
+        the caseload puts the client's name before it)."""
+        if self.source == self.Source.FAMILY:
+            return _("their parent or carer wrote that someone may be at risk")
+        if self.about == self.About.OTHER and self.source == self.Source.GROUP:
+            return _("something they wrote in a group may mean someone else is at risk")
+        if self.about == self.About.OTHER:
+            return _("a family member or someone close may be at risk")
+        if self.source == self.Source.DISTRESS:
+            return _("very high distress during practice")
+        if self.level == self.Level.URGENT:
+            return _("possible risk to the client")
+        return _("a concern to look at")
+
+    @property
     def matches(self) -> list[dict]:
         try:
             found = json.loads(self.detail) if self.detail else []

@@ -255,6 +255,14 @@ class AcknowledgeForm(forms.Form):
             "stays with the alert."
         ),
         max_length=4000,
+        error_messages={
+            "required": gettext_lazy(
+                "Please write a line about what was done: it stays with the alert."
+            ),
+            "max_length": gettext_lazy(
+                "Please keep the note to %(limit_value)s characters (this one has %(show_value)s)."
+            ),
+        },
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 

@@ -236,3 +236,59 @@ def test_a_guardians_ordinary_note_is_kept_quietly(scene):
     response = _as(scene.jo).post(url, {"felt": "calm", "note": ORDINARY, "key": "g2"})
     assert response.status_code == 302
     assert response["Location"] == f"/family/{scene.maya.client_profile.pk}/"
+
+
+# From a new user's walk of the demo ------------------------------------------------------------
+
+
+def test_the_walks_farewell_in_a_kindness_plan_opens_the_calm_page(scene):
+    response = _as(scene.sam).post(
+        "/kindness/", {"text": "give the dog to my sister and say goodbye", "days": ["1"]}
+    )
+    assert response["Location"] == "/safety/check/"
+
+
+def test_a_guardians_alert_says_who_wrote_it_on_the_caseload_and_the_record(scene):
+    pacing.unlock(scene.maya.client_profile, by=scene.ruth, stage_id="them-and-me")
+    url = f"/family/{scene.maya.client_profile.pk}/together/{TOGETHER}/"
+    _as(scene.jo).post(url, {"felt": "calm", "note": "Maya says she wants to die", "key": "g4"})
+    ruth = _as(scene.ruth)
+    caseload = ruth.get("/caseload/").content.decode()
+    assert "their parent or carer wrote that someone may be at risk" in caseload
+    alert = Alert.objects.get()
+    page = ruth.get(f"/alerts/{alert.pk}/").content.decode()
+    assert "about someone else" in page and "(urgent, other)" not in page
+    assert "only what the screen found is shown here" in page
+
+
+def test_an_acknowledged_alert_can_still_be_opened_from_the_record(scene):
+    from kindling.safety import pathway as path
+
+    raised = path.raise_alert(
+        scene.sam.client_profile, level="concern", about="self", source="text", source_id="1"
+    )
+    path.acknowledge(raised.alert, by=scene.ruth, role="clinician", note="Rang Sam.")
+    record = _as(scene.ruth).get(f"/clients/{scene.sam.client_profile.pk}/").content.decode()
+    assert f'href="/alerts/{raised.alert.pk}/"' in record
+
+
+def test_a_report_reason_too_long_is_refused_kindly_and_kept(scene):
+    workshop = make_group(scene)
+    post = groupwork.write_post(
+        workshop, scene.sam.client_profile, body="Kind words to the group.", show_as="first_name"
+    )
+    groupwork.approve(post, by=scene.fran)
+    url = f"/my-groups/{workshop.pk}/posts/{post.pk}/report"
+    response = _as(scene.maya).post(url, {"reason": "x" * 900})
+    html = response.content.decode()
+    assert response.status_code == 400 and "this one has 900" in html and "x" * 900 in html
+    assert "Ensure this value" not in html and not PeerReport.objects.exists()
+
+
+def test_a_staff_members_own_urgent_note_offers_help_and_tells_nobody(scene):
+    ruth = _as(scene.ruth)
+    response = ruth.post("/my-practice/safe-place/", {"note": URGENT_SELF})
+    assert response.status_code == 302
+    page = ruth.get(response["Location"]).content.decode()
+    assert "please call a crisis line" in page
+    assert not Alert.objects.exists()
