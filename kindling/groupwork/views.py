@@ -191,6 +191,12 @@ def report_post(request: HttpRequest, workshop_id: int, post_id: int) -> HttpRes
         else:
             after = pathway.page_after(made.outcome)
             if after is not None and hasattr(request.user, "client_profile"):
+                messages.success(
+                    request, _("Thank you for telling us. The facilitator will look at it soon.")
+                )
+                if after == "safety_support":
+                    # Support written for someone worried about a fellow group member.
+                    return redirect(reverse(after) + f"?group={post.workshop.pk}")
                 return redirect(after)
             if made.outcome.level == "urgent":
                 # A guest with no client record: the crisis lines, straight away.

@@ -110,6 +110,14 @@ def support(request: HttpRequest) -> HttpResponse:
     profile = access.own_client_profile(request.user)
     request.user.client_profile = profile
     region = _region(profile)
+    group = None
+    if (request.GET.get("group") or "").isdigit():
+        # Came from reporting a post: the words and the way back fit the group. Only a group the
+        # person is in; any other number is ignored.
+        try:
+            group, _registration = access.own_group(request.user, int(request.GET["group"]))
+        except Http404:
+            group = None
     return render(
         request,
         "safety/support.html",
@@ -119,6 +127,7 @@ def support(request: HttpRequest) -> HttpResponse:
             "region": region,
             "profile": profile,
             "lines": _lines_for(profile, region),
+            "group": group,
         },
     )
 

@@ -81,8 +81,15 @@ def _reported(scene, reporter, reason):
 
 def test_a_report_saying_someone_is_in_danger_is_flagged_and_alerted(scene):
     workshop, response = _reported(scene, scene.maya, URGENT_OTHER)
-    # The reporter is shown support meant for someone worried about another person.
-    assert response.status_code == 302 and response["Location"] == "/safety/support/"
+    # The reporter is shown support meant for someone worried about a fellow group member.
+    assert response.status_code == 302
+    assert response["Location"] == f"/safety/support/?group={workshop.pk}"
+    support = _as(scene.maya).get(response["Location"]).content.decode()
+    assert "Worrying about someone in your group is hard" in support
+    assert f'href="/my-groups/{workshop.pk}/"' in support
+    # A group the person is not in is ignored.
+    other = _as(scene.maya).get("/safety/support/?group=999").content.decode()
+    assert "Back to today" in other
     report = PeerReport.objects.get()
     assert report.risk_level == "urgent" and report.risk_about == "other"
     alert = Alert.objects.get(client=scene.maya.client_profile)
