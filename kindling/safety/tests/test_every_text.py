@@ -299,3 +299,33 @@ def test_a_staff_members_own_urgent_note_offers_help_and_tells_nobody(scene):
     page = ruth.get(response["Location"]).content.decode()
     assert "please call a crisis line" in page
     assert not Alert.objects.exists()
+
+
+def test_a_guests_urgent_report_reason_is_e_mailed_to_the_facilitator(
+    scene, mailoutbox, django_capture_on_commit_callbacks
+):
+    from kindling.accounts import actions as accounts
+    from kindling.groupwork.tests.helpers import register
+
+    workshop = make_group(scene)
+    guest = accounts.create_user("guest@example.test", None, name="Gwen Guest")
+    register(workshop, guest)  # a place in the group, but no client record
+    post = groupwork.write_post(
+        workshop, scene.sam.client_profile, body="Kind words to the group.", show_as="first_name"
+    )
+    groupwork.approve(post, by=scene.fran)
+    with django_capture_on_commit_callbacks(execute=True):
+        made = groupwork.report(post, by=guest, reason=URGENT_SELF)
+    assert made.risk_level == "urgent" and not Alert.objects.exists()
+    (mail,) = mailoutbox
+    assert mail.to == [scene.fran.email] and "attention soon" in mail.body
+    assert "die" not in mail.subject + mail.body
+    # An ordinary reason from a guest tells nobody.
+    mailoutbox.clear()
+    other = groupwork.write_post(
+        workshop, scene.maya.client_profile, body="Tea helped.", show_as="first_name"
+    )
+    groupwork.approve(other, by=scene.fran)
+    with django_capture_on_commit_callbacks(execute=True):
+        groupwork.report(other, by=guest, reason="It felt off topic.")
+    assert mailoutbox == []
