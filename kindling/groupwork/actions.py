@@ -286,7 +286,7 @@ def _again(existing: PeerReport, by: User, reason: str) -> PeerReport:
 
 def _screen_report(made: PeerReport, by: User, reason: str, *, again: bool = False):
     from kindling.safety import pathway
-    from kindling.safety.screen import screen
+    from kindling.safety.screen import higher, screen
 
     if not reason:
         return pathway.NONE
@@ -300,27 +300,13 @@ def _screen_report(made: PeerReport, by: User, reason: str, *, again: bool = Fal
         # urgent words are e-mailed to the facilitator at once, saying nothing more.
         found = screen(reason)
         outcome = pathway.Outcome(found.level, found.about)
-        if found.level == "urgent":
-            _tell_facilitator(made)
-    rank = {"none": 0, "concern": 1, "urgent": 2}
-    if rank[outcome.level] > rank.get(made.risk_level, 0):
+        facilitator = made.post.workshop.facilitator
+        if found.level == "urgent" and facilitator is not None and facilitator.email:
+            pathway.tell(
+                [facilitator.email], urgent=True, to_facilitators=True, purpose="report",
+                ref=str(made.pk),
+            )  # fmt: skip
+    if higher(outcome.level, than=made.risk_level):
         made.risk_level, made.risk_about = outcome.level, outcome.about
         made.save(update_fields=["risk_level", "risk_about"])
     return outcome
-
-
-def _tell_facilitator(made: PeerReport) -> None:
-    from django.core.mail import EmailMessage
-    from django.template.loader import render_to_string
-
-    from kindling.lib import outbox
-
-    facilitator = made.post.workshop.facilitator
-    if facilitator is None or not facilitator.email:
-        return
-    message = EmailMessage(
-        subject=_("Kindling: please check your Work page"),
-        body=render_to_string("safety/email/alert.txt", {"urgent": True, "to_facilitators": True}),
-        to=[facilitator.email],
-    )
-    outbox.send(message, purpose="report", ref=str(made.pk))

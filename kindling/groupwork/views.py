@@ -166,10 +166,9 @@ def write_post(request: HttpRequest, workshop_id: int) -> HttpResponse:
     except actions.GroupworkError as error:
         form.add_error(None, str(error))
         return _participant_page(request, workshop, registration, form, status=400)
-    if post.risk_level == "urgent" and post.risk_about in ("self", "unclear"):
-        return redirect("safety_check")
-    if post.risk_level != "none" and post.risk_about == "other":
-        return redirect("safety_support")
+    after = pathway.page_after(pathway.Outcome(post.risk_level, post.risk_about))
+    if after is not None:
+        return redirect(after)
     messages.success(
         request,
         _("Thank you for sharing. The facilitator will read it first, then it joins the group."),
@@ -189,11 +188,11 @@ def report_post(request: HttpRequest, workshop_id: int, post_id: int) -> HttpRes
         except actions.GroupworkError as error:
             form.add_error("reason", str(error))
         else:
+            messages.success(
+                request, _("Thank you for telling us. The facilitator will look at it soon.")
+            )
             after = pathway.page_after(made.outcome)
             if after is not None and hasattr(request.user, "client_profile"):
-                messages.success(
-                    request, _("Thank you for telling us. The facilitator will look at it soon.")
-                )
                 if after == "safety_support":
                     # Support written for someone worried about a fellow group member.
                     return redirect(reverse(after) + f"?group={post.workshop.pk}")
@@ -201,9 +200,6 @@ def report_post(request: HttpRequest, workshop_id: int, post_id: int) -> HttpRes
             if made.outcome.level == "urgent":
                 # A guest with no client record: the crisis lines, straight away.
                 return redirect(crisis_url(post.workshop.practice))
-            messages.success(
-                request, _("Thank you for telling us. The facilitator will look at it soon.")
-            )
             return redirect("group_participant", post.workshop.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "groupwork/report.html", {"post": post, "form": form}, status=status)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from enum import Enum
 
 from django.core.mail import EmailMessage
@@ -15,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from kindling.accounts.models import Membership, Practice, Role, User
 from kindling.lib import audit, outbox
-from kindling.safety.screen import screen
+from kindling.safety.screen import encode_matches, screen
 
 from .models import Enquiry, EnquiryAttempt, SiteText
 
@@ -82,7 +81,7 @@ def submit_enquiry(
         preferred_times = data.get("preferred_times", "")
         # Someone may say in an enquiry that they are not safe: the words pass through the risk
         # screen like any a client writes. There is no client to raise an alert for, so the
-        # enquiry carries the flag and the e-mail asks for a reply today.
+        # enquiry carries the flag (and, when urgent, the e-mail asks for attention soon).
         found = screen("\n".join(part for part in (about, preferred_times) if part))
         enquiry = Enquiry.objects.create(
             practice=practice,
@@ -92,7 +91,7 @@ def submit_enquiry(
             preferred_times=preferred_times,
             risk_level=found.level,
             risk_about=found.about,
-            risk_detail=json.dumps([m.as_dict() for m in found.matches]) if found.matches else "",
+            risk_detail=encode_matches(found.matches),
             screened_by=found.version if found.level != "none" else "",
         )
         people = _recipients(practice)

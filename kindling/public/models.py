@@ -10,8 +10,6 @@
 
 from __future__ import annotations
 
-import json
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -19,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kindling.accounts.models import Practice
 from kindling.lib.crypto import EncryptedTextField
+from kindling.safety.screen import decode_matches
 
 __all__ = ["Enquiry", "EnquiryAttempt", "SiteText"]
 
@@ -58,8 +57,8 @@ class Enquiry(models.Model):
     about = EncryptedTextField(blank=True)
     preferred_times = EncryptedTextField(blank=True)
     # What the risk screen said of the words (the person is not a client yet, so no alert can
-    # be raised: the enquiry itself is marked, listed first and e-mailed as needing a reply
-    # today). The matches quote the words, so they are encrypted too.
+    # be raised: the enquiry itself is marked and listed first, and an urgent one's e-mail asks
+    # for attention soon). The matches quote the words, so they are encrypted too.
     risk_level = models.CharField(max_length=10, default="none")  # none | concern | urgent
     risk_about = models.CharField(max_length=10, default="self")
     risk_detail = EncryptedTextField(blank=True)
@@ -83,11 +82,7 @@ class Enquiry(models.Model):
 
     @property
     def matches(self) -> list[dict]:
-        try:
-            found = json.loads(self.risk_detail) if self.risk_detail else []
-        except ValueError:
-            return []
-        return found if isinstance(found, list) else []
+        return decode_matches(self.risk_detail)
 
 
 class EnquiryAttempt(models.Model):

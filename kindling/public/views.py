@@ -24,6 +24,7 @@ from kindling.lib import access
 from kindling.lib.audit import client_ip
 from kindling.program.content import render as render_markdown
 from kindling.safety.practice_lines import crisis_url, region_for
+from kindling.safety.screen import LEVELS
 
 from . import actions, texts
 from .forms import HONEYPOT, EnquiryForm, SiteTextForm
@@ -207,8 +208,7 @@ def enquiries(request: HttpRequest, practice_id: int) -> HttpResponse:
     # the words.
     rows = practice.enquiries.only("pk", "created_at", "handled_at", "practice_id", "risk_level")
     # Those whose words may mean risk come first, newest first among them.
-    rank = {"urgent": 0, "concern": 1}
-    rows = sorted(rows, key=lambda e: rank.get(e.risk_level, 2))
+    rows = sorted(rows, key=lambda e: -LEVELS.index(e.risk_level))
     return render(
         request,
         "public/enquiries.html",

@@ -6,14 +6,13 @@ explanation and what was done. Made directly, without e-mail or Sam's calm page.
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from django.utils import timezone
 
 from kindling.accounts.models import ClientProfile
 
 from .models import Alert, SafetyPlan
-from .screen import screen
+from .screen import encode_matches, screen
 
 MAYA_WROTE = "Mum has been in bed all week and won't talk to anyone. I'm really worried about her."
 # A check-in note in which no rule finds risk and the model reads preparations.
@@ -44,7 +43,7 @@ def load(sam: ClientProfile, maya: ClientProfile, ruth=None) -> None:
         level=found.level if found.level != "none" else "concern",
         about="other",
         source=Alert.Source.JOURNAL,
-        detail=json.dumps([m.as_dict() for m in found.matches]),
+        detail=encode_matches(found.matches),
         rules_version=found.version,
         created_at=timezone.now() - dt.timedelta(hours=5),
     )
@@ -58,7 +57,7 @@ def load(sam: ClientProfile, maya: ClientProfile, ruth=None) -> None:
         about=found.about,
         source=Alert.Source.TEXT,
         source_id="demo",
-        detail=json.dumps([m.as_dict() for m in found.matches]),
+        detail=encode_matches(found.matches),
         rules_version=found.version,
         created_at=raised,
         notified_at=raised,

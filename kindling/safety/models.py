@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from kindling.accounts.models import ClientProfile
 from kindling.lib.crypto import EncryptedTextField
 
+from .screen import decode_matches
+
 
 class Alert(models.Model):
     """Something the care team must look at. It stays until a clinician acknowledges it with a
@@ -83,11 +85,7 @@ class Alert(models.Model):
 
     @property
     def matches(self) -> list[dict]:
-        try:
-            found = json.loads(self.detail) if self.detail else []
-        except ValueError:
-            return []
-        return found if isinstance(found, list) else []
+        return decode_matches(self.detail)
 
 
 class SafetyCheck(models.Model):

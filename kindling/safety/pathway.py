@@ -15,7 +15,6 @@ Every alert stays until a clinician acknowledges it with a note of what was done
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
 
@@ -29,6 +28,7 @@ from kindling.accounts.models import ClientProfile, User
 from kindling.lib import audit, outbox
 
 from .models import Alert, SafetyCheck
+from .screen import encode_matches
 
 logger = logging.getLogger(__name__)
 
@@ -81,18 +81,25 @@ def _notify(alert: Alert) -> None:
     if not people:
         logger.error("alert %s has nobody to notify", alert.pk)
         return
-    # The e-mail says that something needs a look, and nothing else: no name, no health detail.
+    tell(
+        people, urgent=alert.level == "urgent", to_facilitators=to_facilitators,
+        purpose="alert", ref=str(alert.pk),
+    )  # fmt: skip
+
+
+def tell(people: list[str], *, urgent: bool, to_facilitators: bool, purpose: str, ref: str):
+    """Queue the e-mail that says something needs a look, and nothing else: no name, no health
+    detail. Alerts use it, and so does risk that can raise no alert (a guest's report)."""
     message = EmailMessage(
         subject=_("Kindling: please check your Work page")
         if to_facilitators
         else _("Kindling: please check your caseload"),
         body=render_to_string(
-            "safety/email/alert.txt",
-            {"urgent": alert.level == "urgent", "to_facilitators": to_facilitators},
+            "safety/email/alert.txt", {"urgent": urgent, "to_facilitators": to_facilitators}
         ),
         to=people,
     )
-    outbox.send(message, purpose="alert", ref=str(alert.pk))
+    outbox.send(message, purpose=purpose, ref=ref)
 
 
 def _alert_mail_sent(ref: str) -> None:
@@ -119,7 +126,7 @@ def raise_alert(
             return Outcome(level, about, alert, _open_check(client, alert, level, about))
         alert = Alert.objects.create(
             client=client, level=level, about=about, source=source, source_id=str(source_id),
-            detail=json.dumps([m.as_dict() for m in matches]), rules_version=rules_version,
+            detail=encode_matches(matches), rules_version=rules_version,
         )  # fmt: skip
         audit.record(
             "alert.raise", practice_id=client.practice_id, obj=alert, subject_id=client.user_id,

@@ -41,6 +41,7 @@ import bisect
 import contextlib
 import dataclasses
 import functools
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -55,6 +56,25 @@ RULES_PATH = Path(__file__).with_name("rules") / "risk-rules.yaml"
 LEVELS = ("none", "concern", "urgent")
 ABOUTS = ("self", "other", "unclear")
 _RANK = {level: rank for rank, level in enumerate(LEVELS)}
+
+
+def higher(level: str, than: str) -> bool:
+    """Whether one level is more serious than another ("urgent" above "concern" above "none")."""
+    return _RANK[level] > _RANK.get(than, 0)
+
+
+def encode_matches(matches) -> str:
+    """The matches as JSON, to keep with what they were found in (encrypted: they quote it)."""
+    return json.dumps([m.as_dict() for m in matches]) if matches else ""
+
+
+def decode_matches(detail: str) -> list[dict]:
+    """What `encode_matches` kept, as dicts; an empty list for anything unreadable."""
+    try:
+        found = json.loads(detail) if detail else []
+    except ValueError:
+        return []
+    return found if isinstance(found, list) else []
 
 
 # ----------------------------------------------------------------------------- results
