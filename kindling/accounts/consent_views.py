@@ -27,6 +27,7 @@ def my_consent(request: HttpRequest) -> HttpResponse:
         if request.POST.get("agree") != "yes":
             return render(request, "accounts/consent.html", {
                 "text": text, "profile": profile, "error": True,
+                "has_clinician": bool(access.active_clinicians(profile)),
             }, status=400)  # fmt: skip
         if consent.needs_own_agreement(profile):
             actions.give_consent(profile, request.user, text.audience)
@@ -36,7 +37,12 @@ def my_consent(request: HttpRequest) -> HttpResponse:
             return render(request, "accounts/consent_waiting.html", {"profile": profile})
         request.session["consent_ok"] = consent.current_key()
         return redirect("home")
-    return render(request, "accounts/consent.html", {"text": text, "profile": profile})
+    return render(request, "accounts/consent.html", {
+        "text": text, "profile": profile,
+        # A workshop participant may have no clinician: "talk it over with your clinician"
+        # would point to nobody.
+        "has_clinician": bool(access.active_clinicians(profile)),
+    })  # fmt: skip
 
 
 @login_required

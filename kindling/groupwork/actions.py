@@ -286,19 +286,22 @@ def _again(existing: PeerReport, by: User, reason: str) -> PeerReport:
 
 def _screen_report(made: PeerReport, by: User, reason: str, *, again: bool = False):
     from kindling.safety import pathway
+    from kindling.safety.models import Alert
     from kindling.safety.screen import higher, screen
 
     if not reason:
         return pathway.NONE
+    found = screen(reason)
     profile = ClientProfile.objects.filter(user=by).first()
     ref = f"report-{made.pk}-again" if again else f"report-{made.pk}"
     if profile is not None:
-        outcome = pathway.text_saved(profile, reason, source=pathway.Ref(ref), kind="group")
+        outcome = pathway.text_saved(
+            profile, reason, source=pathway.Ref(ref), kind="group", found=found
+        )
     else:
         # A participant with no client record (a workshop guest): no alert can be addressed to
         # them, so the report itself carries the flag to the facilitator who reads it, and
         # urgent words are e-mailed to the facilitator at once, saying nothing more.
-        found = screen(reason)
         outcome = pathway.Outcome(found.level, found.about)
         facilitator = made.post.workshop.facilitator
         if found.level == "urgent" and facilitator is not None and facilitator.email:
@@ -306,6 +309,15 @@ def _screen_report(made: PeerReport, by: User, reason: str, *, again: bool = Fal
                 [facilitator.email], urgent=True, to_facilitators=True, purpose="report",
                 ref=str(made.pk),
             )  # fmt: skip
+    # Someone else may be at risk: most often the post's author. Their own care team is told
+    # too (the reporter's team, above, may not know them), without opening the author's calm
+    # page for words they did not write and without naming the reporter.
+    author = ClientProfile.objects.filter(user_id=made.post.author_id).first()
+    if found.level != "none" and found.about != "self" and author and author.user_id != by.pk:
+        pathway.raise_alert(
+            author, level=found.level, about=Alert.About.UNCLEAR, source=Alert.Source.REPORT,
+            source_id=ref, matches=found.matches, rules_version=found.version, calm_page=False,
+        )  # fmt: skip
     if higher(outcome.level, than=made.risk_level):
         made.risk_level, made.risk_about = outcome.level, outcome.about
         made.save(update_fields=["risk_level", "risk_about"])

@@ -133,6 +133,8 @@ def plan(request: HttpRequest) -> HttpResponse:
             else:
                 after = pathway.page_after(act.outcome)
                 if after is not None:
+                    # Said on the calm page (or support), so nobody wonders whether it was lost.
+                    messages.info(request, _("What you wrote is saved in your plan."))
                     return redirect(after)
                 if profile.age_band == "child":
                     messages.success(request, _("Added! That's a kind plan."))

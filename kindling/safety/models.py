@@ -36,6 +36,7 @@ class Alert(models.Model):
         KINDNESS = "kindness", _("their plan of kind acts")
         GROUP = "group", _("something they wrote in a group")
         FAMILY = "family", _("a note from their parent or carer")
+        REPORT = "report", _("another group member's report of their post")
 
     client = models.ForeignKey(ClientProfile, on_delete=models.CASCADE, related_name="alerts")
     level = models.CharField(max_length=10, choices=Level.choices)
@@ -73,6 +74,8 @@ class Alert(models.Model):
         the caseload puts the client's name before it)."""
         if self.source == self.Source.FAMILY:
             return _("their parent or carer wrote that someone may be at risk")
+        if self.source == self.Source.REPORT:
+            return _("a group member reported their post, worried that someone may be at risk")
         if self.about == self.About.OTHER and self.source == self.Source.GROUP:
             return _("something they wrote in a group may mean someone else is at risk")
         if self.about == self.About.OTHER:

@@ -112,8 +112,11 @@ def register_outbox_hook() -> None:
 
 def raise_alert(
     client: ClientProfile, *, level: str, about: str, source: str, source_id="", matches=(),
-    rules_version: str = "", tell: bool = False,
+    rules_version: str = "", tell: bool = False, calm_page: bool = True,
 ) -> Outcome:  # fmt: skip
+    """Raise (or find, if the same words are still waiting) an alert for the client's care team.
+    `calm_page=False` for words the client did not write (someone else's report of their post):
+    the team is told, but the client's own calm page is not opened by another person's words."""
     about = about if about in Alert.About.values else Alert.About.UNCLEAR
     with transaction.atomic():
         # Saving the same words again does not raise a second alert (or e-mail): the first is
@@ -123,7 +126,8 @@ def raise_alert(
             acknowledged_at__isnull=True,
         ).first() if source_id != "" else None  # fmt: skip
         if alert is not None:
-            return Outcome(level, about, alert, _open_check(client, alert, level, about))
+            check = _open_check(client, alert, level, about) if calm_page else None
+            return Outcome(level, about, alert, check)
         alert = Alert.objects.create(
             client=client, level=level, about=about, source=source, source_id=str(source_id),
             detail=encode_matches(matches), rules_version=rules_version,
@@ -132,7 +136,7 @@ def raise_alert(
             "alert.raise", practice_id=client.practice_id, obj=alert, subject_id=client.user_id,
             detail=f"{level}/{about} from {source}",
         )  # fmt: skip
-        check = _open_check(client, alert, level, about)
+        check = _open_check(client, alert, level, about) if calm_page else None
         if level == "urgent" or about == "other" or tell:
             _notify(alert)
     return Outcome(level, about, alert, check)
@@ -154,10 +158,13 @@ def distress_rated(client: ClientProfile, rating: int, *, source) -> Outcome:
     )
 
 
-def text_saved(client: ClientProfile, text: str, *, source, kind: str = "journal") -> Outcome:
+def text_saved(
+    client: ClientProfile, text: str, *, source, kind: str = "journal", found=None
+) -> Outcome:
+    """Screen words the client wrote (or take `found`, the screening already made of them)."""
     from .screen import MODEL_RULE, screen
 
-    found = screen(text)
+    found = found if found is not None else screen(text)
     if found.level == "none":
         return Outcome(found.level, found.about)
     # A few words the model read as urgent but was not sure of become a concern (no crisis page

@@ -114,3 +114,11 @@ def test_help_and_logging_out_stay_open_before_consent(fresh):
     client = _as(fresh.sam)
     assert client.get("/crisis/au/").status_code == 200
     assert client.post("/accounts/logout/").status_code == 302
+
+
+def test_someone_with_no_clinician_is_not_told_to_ask_their_clinician(fresh):
+    assert "talk it over with your clinician" in _as(fresh.sam).get("/consent/").content.decode()
+    fresh.sam.client_profile.care_team.clear()  # a workshop participant, say
+    page = _as(fresh.sam).get("/consent/").content.decode()
+    assert "your clinician" not in page
+    assert "the person who runs your group" in page

@@ -44,6 +44,30 @@ def group_facilitator_panel(context, workshop):
     }
 
 
+@register.simple_tag
+def groups_needing_a_look(user):
+    """For a facilitator's Work page: each group they run with posts held for safety or reported
+    and not yet decided, and whether a report's reason may mean someone is at risk."""
+    led = groups_led_by(user).annotate(
+        held=Count("peer_posts", filter=Q(peer_posts__status=PeerPost.Status.HELD), distinct=True),
+    )
+    open_reports = PeerReport.objects.filter(post__workshop__in=led, resolved_at__isnull=True)
+    reported: dict[int, set] = {}
+    at_risk: set[int] = set()
+    for workshop_id, post_id, level in open_reports.values_list(
+        "post__workshop_id", "post_id", "risk_level"
+    ):
+        reported.setdefault(workshop_id, set()).add(post_id)
+        if level == "urgent":
+            at_risk.add(workshop_id)
+    return [
+        {"workshop": w, "held": w.held, "reported": len(reported.get(w.pk, ())),
+         "at_risk": w.pk in at_risk}
+        for w in led.order_by("title")
+        if w.held or w.pk in reported
+    ]  # fmt: skip
+
+
 @register.inclusion_tag("groupwork/panel_participant.html", takes_context=True)
 def group_participant_panel(context, workshop, registration):
     user = context.get("user")

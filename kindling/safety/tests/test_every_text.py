@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from conftest import signed_in as _as
 from kindling.groupwork import actions as groupwork
@@ -51,6 +52,8 @@ def test_a_kind_act_in_risky_words_raises_an_alert_and_opens_the_calm_page(scene
     response = sam.post("/kindness/", {"text": URGENT_SELF, "days": ["1"]})
     assert response.status_code == 302 and response["Location"] == "/safety/check/"
     act = KindnessAct.objects.get(client=scene.sam.client_profile)  # the words are kept
+    # ...and the calm page says so, so nobody wonders whether they were lost.
+    assert "What you wrote is saved in your plan." in sam.get("/safety/check/").content.decode()
     alert = Alert.objects.get(client=scene.sam.client_profile)
     assert alert.level == "urgent" and alert.about == "self"
     assert alert.source == "kindness" and alert.source_id == f"kindness-{act.pk}"
@@ -97,12 +100,47 @@ def test_a_report_saying_someone_is_in_danger_is_flagged_and_alerted(scene):
     assert alert.source == "group"
     page = _as(scene.fran).get(f"/workshops/{workshop.pk}/group/").content.decode()
     assert "The reason may mean someone is at risk: please read it now" in page
+    # The facilitator's Work page says so too, and leads to the group's page.
+    work = _as(scene.fran).get("/work/").content.decode()
+    assert "Group posts to decide on" in work and "1 reported post" in work
+    assert f'href="/workshops/{workshop.pk}/group/"' in work
+    assert "reason may mean someone is at risk: please read it now" in work
+
+
+def test_the_work_page_lists_no_group_posts_when_none_wait(scene):
+    _reported(scene, scene.maya, "It felt unkind to me.")
+    work = _as(scene.fran).get("/work/").content.decode()
+    assert "1 reported post" in work and "may mean someone is at risk" not in work
+    PeerReport.objects.update(resolved_at=timezone.now())
+    assert "Group posts to decide on" not in _as(scene.fran).get("/work/").content.decode()
+
+
+def test_a_report_worried_about_the_author_tells_the_authors_care_team_too(
+    scene, django_capture_on_commit_callbacks, mailoutbox
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _workshop, response = _reported(scene, scene.maya, URGENT_OTHER)
+    sam = scene.sam.client_profile
+    alert = Alert.objects.get(client=sam)
+    assert (alert.level, alert.about, alert.source) == ("urgent", "unclear", "report")
+    assert alert.source_id == f"report-{PeerReport.objects.get().pk}"
+    assert alert.headline.startswith("a group member reported their post")
+    # Sam did not write these words: his own calm page is not opened by them.
+    assert not SafetyCheck.objects.filter(client=sam).exists()
+    assert _as(scene.sam).get("/today/").status_code == 200
+    # His care team is e-mailed (urgent), and their page says whose words these are, not who.
+    assert any(scene.ruth.email in m.to for m in mailoutbox)
+    page = _as(scene.ruth).get(f"/alerts/{alert.pk}/").content.decode()
+    assert "who reported it is not shown here" in page
+    assert scene.maya.name not in page
 
 
 def test_a_report_about_the_reporters_own_risk_opens_their_calm_page(scene):
     _workshop, response = _reported(scene, scene.maya, URGENT_SELF)
     assert response.status_code == 302 and response["Location"] == "/safety/check/"
     assert Alert.objects.get(client=scene.maya.client_profile).about == "self"
+    # Nothing in it says the post's author is at risk: their team is not told.
+    assert not Alert.objects.filter(client=scene.sam.client_profile).exists()
 
 
 def test_a_second_report_is_kept_as_the_first_but_its_words_are_still_screened(scene):
@@ -149,6 +187,8 @@ def test_an_enquiry_in_urgent_words_shows_crisis_help_at_once_and_is_marked(
     assert "Please don't wait for our reply" in thanks
     assert 'href="tel:000"' in thanks  # Harbour is in Australia: the emergency number first
     assert thanks.index('href="tel:000"') < thanks.index("Lifeline")
+    # The practice's usual "we reply within a few working days" is not shown beside it.
+    assert "working days" not in thanks and "working hours" not in thanks
     (enquiry,) = Enquiry.objects.all()
     assert enquiry.risk_level == "urgent" and enquiry.screened_by
     # The e-mail asks for attention soon, like an alert, and carries none of the words.
@@ -173,7 +213,8 @@ def test_an_ordinary_enquiry_is_not_marked_and_its_thanks_is_the_usual_one(scene
     assert response["Location"] == "/p/harbour/therapy/thanks/"
     (enquiry,) = Enquiry.objects.all()
     assert enquiry.risk_level == "none" and not enquiry.flagged
-    assert "Please don't wait" not in Client().get(response["Location"]).content.decode()
+    usual = Client().get(response["Location"]).content.decode()
+    assert "Please don't wait" not in usual and "working days" in usual
 
 
 def test_the_thank_you_page_asked_for_help_holds_nothing_of_anyone(scene):

@@ -169,6 +169,17 @@ def test_the_model_raises_what_no_rule_read_and_says_why():
     assert found.version == f"{rules().version} + model {model().version}"
 
 
+def test_the_words_that_weighed_most_are_never_only_little_words():
+    from kindling_risk_model import LITTLE_WORDS
+
+    texts = [PREPARATIONS, "he told me he is going to end it", "she said to me it is over"]
+    for text in texts:
+        for towards in ("urgent-self", "urgent-other"):
+            words = model().weighing(text, towards=towards)
+            assert all(set(term.split()) - LITTLE_WORDS for term in words), (text, words)
+    assert model().weighing(PREPARATIONS)  # words of substance are still named
+
+
 def test_the_model_never_changes_what_the_rules_found_urgent():
     text = "I want to kill myself tonight"
     by_rules = rules().screen(text)

@@ -169,7 +169,9 @@ class Model:
 
     def weighing(self, text: str, k: int = 3, towards: str = "urgent-self") -> list[str]:
         """The word terms (single words or pairs) that pushed hardest towards one class (urgent
-        risk to the writer unless told), most first; only those that pushed that way at all."""
+        risk to the writer unless told), most first; only those that pushed that way at all.
+        Terms made only of little words ("he", "to me") are left out: they weigh, but they
+        explain nothing to the clinician reading."""
         us = CLASSES.index(towards)
         pushes = []
         for view, vector in zip(self.views, self._vectors(text), strict=True):
@@ -179,10 +181,19 @@ class Model:
                 weights = view.terms[term][1]
                 rest = max(w for i, w in enumerate(weights) if i != us)
                 push = value * (weights[us] - rest)
-                if push > 0:
+                if push > 0 and not set(term.split()) <= LITTLE_WORDS:
                     pushes.append((push, term))
         pushes.sort(reverse=True)
         return [term for _, term in pushes[:k]]
+
+
+# Pronouns, articles, prepositions and auxiliaries: never shown alone as a reason.
+_LITTLE = """
+i me my mine myself you your he him his she her hers it its we us our they them their
+a an the and or but so to of in on at for with by from as is am are was were be been
+do does did have has had this that there then just
+"""
+LITTLE_WORDS = frozenset(_LITTLE.split())
 
 
 def load(path: Path = MODEL_PATH) -> Model:
