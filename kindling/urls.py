@@ -60,6 +60,7 @@ urlpatterns = [
     path("safety/check/safe", safety.check_safe, name="safety_check_safe"),
     path("safety/call/<int:index>", safety.check_call, name="safety_call"),
     path("safety/support/", safety.support, name="safety_support"),
+    path("safety/support/you/", safety.support, {"for_you": True}, name="safety_support_you"),
     path("safety/plan/", safety.my_plan, name="my_safety_plan"),
     path("safety/plan/my-plan.txt", safety.my_plan_file, name="my_safety_plan_file"),
     path("clients/<int:client_id>/safety-plan/", safety.client_plan, name="client_safety_plan"),

@@ -46,11 +46,8 @@ def write(
             outcome = pathway.text_saved(profile, entry.text, source=entry)
             entry.risk_level, entry.risk_about = outcome.level, outcome.about
             entry.save(update_fields=["risk_level", "risk_about"])
+            entry.outcome = outcome  # for the page after (`pathway.page_after`); not stored
     return entry
-
-
-def needs_crisis_page(entry: JournalEntry) -> bool:
-    return entry.risk_level == "urgent" and entry.risk_about == "self"
 
 
 def share(entry: JournalEntry, *, care_team: bool, guardian: bool) -> None:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kindling.lib import access, drafts
+from kindling.safety import pathway
 
 from . import journal
 from .models import GUIDED_PROMPTS, JournalEntry
@@ -110,10 +111,10 @@ def _save(request, profile, entry, kind):
     entry = journal.write(profile, entry, kind, values, final=not autosave, draft_key=key)
     if autosave:
         return JsonResponse({"saved": True, "url": reverse("journal_entry", args=[entry.pk])})
-    if journal.needs_crisis_page(entry):
-        return redirect("safety_check")
-    if entry.risk_about == "other" and entry.risk_level != "none":
-        return redirect("safety_support")
+    after = pathway.page_after(entry.outcome)
+    if after is not None:
+        messages.info(request, _("Saved."))
+        return redirect(after)
     messages.success(request, _("Saved. Only you can see it unless you choose to share it."))
     return redirect("journal_entry", entry.pk)
 

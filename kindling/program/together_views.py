@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from kindling.accounts import consent
 from kindling.lib import access
+from kindling.safety import pathway
 from kindling.safety.practice_lines import region_for
 
 from . import together
@@ -116,10 +117,9 @@ def _exercise_or_404(exercise_id: str):
 
 
 def _after_young_log(request, outcome, together_id: int, band: str) -> HttpResponse:
-    if outcome is not None and outcome.level == "urgent" and outcome.about == "self":
-        return redirect("safety_check")
-    if outcome is not None and outcome.level != "none" and outcome.about == "other":
-        return redirect("safety_support")
+    after = pathway.page_after(outcome) if outcome is not None else None
+    if after is not None:
+        return redirect(after)
     messages.success(
         request,
         _("Saved. Thank you for doing that together.")

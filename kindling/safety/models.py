@@ -82,6 +82,10 @@ class Alert(models.Model):
             return _("a family member or someone close may be at risk")
         if self.source == self.Source.DISTRESS:
             return _("very high distress during practice")
+        if self.level == self.Level.CONCERN and any(
+            m.get("rule") == "danger-at-home" for m in self.matches
+        ):
+            return _("they may not be safe at home")
         if self.level == self.Level.URGENT:
             return _("possible risk to the client")
         return _("a concern to look at")

@@ -15,6 +15,7 @@ Every alert stays until a clinician acknowledges it with a note of what was done
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import dataclass
 
@@ -41,6 +42,9 @@ class Outcome:
     about: str  # self | other | unclear
     alert: Alert | None = None
     check: SafetyCheck | None = None
+    # A concern the rules mark `tell` about the writer (danger at home): the client is shown
+    # support for themselves, and the care team is e-mailed.
+    unsafe_at_home: bool = False
 
     @property
     def support_for_young_person(self) -> bool:
@@ -64,6 +68,8 @@ def page_after(outcome: Outcome) -> str | None:
     nowhere new."""
     if outcome.check is not None or (outcome.level == "urgent" and outcome.about != "other"):
         return "safety_check"
+    if outcome.unsafe_at_home:
+        return "safety_support_you"
     if outcome.support_for_young_person:
         return "safety_support"
     return None
@@ -162,7 +168,7 @@ def text_saved(
     client: ClientProfile, text: str, *, source, kind: str = "journal", found=None
 ) -> Outcome:
     """Screen words the client wrote (or take `found`, the screening already made of them)."""
-    from .screen import MODEL_RULE, screen
+    from .screen import MODEL_RULE, rules, screen
 
     found = found if found is not None else screen(text)
     if found.level == "none":
@@ -170,10 +176,16 @@ def text_saved(
     # A few words the model read as urgent but was not sure of become a concern (no crisis page
     # for the client), and the care team is e-mailed about it as for urgent risk.
     unsure = any(m.rule == MODEL_RULE and m.level == "concern" for m in found.matches)
-    return raise_alert(
+    # Danger at home is a concern, not the crisis page, but the team is told at once.
+    specs = rules().rule_specs
+    at_home = any(m.rule in specs and specs[m.rule].tell for m in found.matches)
+    outcome = raise_alert(
         client, level=found.level, about=found.about, source=kind, source_id=source.pk,
-        matches=found.matches, rules_version=found.version, tell=unsure,
+        matches=found.matches, rules_version=found.version, tell=unsure or at_home,
     )  # fmt: skip
+    if at_home and found.level == "concern" and found.about != "other":
+        outcome = dataclasses.replace(outcome, unsafe_at_home=True)
+    return outcome
 
 
 def measure_flagged(client: ClientProfile, administration) -> Outcome:

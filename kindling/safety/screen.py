@@ -150,6 +150,9 @@ class RuleSpec(_Strict):
     in_the_past: Literal["soften", "drop", "keep"] = "soften"
     historical: bool = False  # the phrase itself tells of the past ("I used to cut")
     about_default: Literal["self", "unclear"] = "self"  # when no person is named at all
+    # The care team is e-mailed at once even when the phrase is a concern (danger at home:
+    # not the crisis page, but not a wait until someone next opens the caseload either).
+    tell: bool = False
     # Context: the phrase counts only if one of these patterns also occurs elsewhere in the
     # text ("I've got everything sorted" counts in a text that speaks of dying or despair).
     requires: list[str] = []
@@ -966,6 +969,12 @@ class _Compiled:
                     between = len(_WORD.findall(norm, m.end(), start))
                     if between <= 3 or (
                         between <= 8 and not _NEW_CLAUSE.search(norm, m.end(), start)
+                    ):
+                        return True
+                    # A cue that opens the sentence ("Five years ago I was on a ward after
+                    # trying to ...") governs the sentence up to a new clause.
+                    if len(_WORD.findall(norm, s0, m.start())) <= 1 and not _NEW_CLAUSE.search(
+                        norm, m.end(), start
                     ):
                         return True
             for m in regex.finditer(norm, end, min(s1, end + 60)):

@@ -105,8 +105,9 @@ def check_call(request: HttpRequest, index: int) -> HttpResponse:
 
 
 @login_required
-def support(request: HttpRequest) -> HttpResponse:
-    """For a young person (or anyone) who wrote about someone else being at risk."""
+def support(request: HttpRequest, for_you: bool = False) -> HttpResponse:
+    """For a young person (or anyone) who wrote about someone else being at risk; or, with
+    `for_you`, for someone who wrote that they may not be safe at home."""
     profile = access.own_client_profile(request.user)
     request.user.client_profile = profile
     region = _region(profile)
@@ -127,7 +128,8 @@ def support(request: HttpRequest) -> HttpResponse:
             "region": region,
             "profile": profile,
             "lines": _lines_for(profile, region),
-            "group": group,
+            "group": None if for_you else group,
+            "for_you": for_you,
         },
     )
 

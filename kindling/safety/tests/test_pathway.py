@@ -288,14 +288,45 @@ def test_two_people_editing_the_plan_do_not_overwrite_each_other(scene):
 def test_a_few_words_the_model_was_unsure_of_are_a_concern_that_is_still_e_mailed(
     scene, mailoutbox, commit
 ):
-    # "wrote my goodbyes": no rule reads it; the model does, but on three words it needs more.
+    # "want it over": no rule reads it; the model does, but on three words it needs more.
     sam = _as(scene.sam)
     with commit():
-        response = _write(sam, "wrote my goodbyes")
+        response = _write(sam, "want it over")
     assert response["Location"] != "/safety/check/"  # no crisis page on a doubtful few words
     alert = Alert.objects.get()
     assert (alert.level, alert.about) == ("concern", "self")
     assert [m["rule"] for m in alert.matches] == ["model"]
     assert not SafetyCheck.objects.exists()
     (mail,) = mailoutbox  # unlike other concerns, the care team is told at once
-    assert "goodbyes" not in mail.subject + mail.body
+    assert "want it" not in mail.subject + mail.body
+
+
+def test_being_hurt_at_home_is_a_concern_told_at_once_with_support_for_the_writer(
+    scene, mailoutbox, commit
+):
+    # The labelling scheme's level (a concern, not the crisis page that asks "are you safe right
+    # now?"), but the care team is e-mailed at once, and the writer is shown help for them.
+    maya = _as(scene.maya)
+    with commit():
+        response = _write(maya, "dad hits me when he gets angry and i hate going home")
+    assert response["Location"] == "/safety/support/you/"
+    alert = Alert.objects.get()
+    assert (alert.level, alert.about) == ("concern", "self")
+    assert alert.headline == "they may not be safe at home"
+    assert not SafetyCheck.objects.exists()
+    (mail,) = mailoutbox
+    assert "dad" not in (mail.subject + mail.body).lower()
+    page = maya.get(response["Location"]).content.decode()
+    assert "Nobody should hurt you" in page and "it is not your fault" in page
+    assert "if you are in danger right now" in page
+    assert "Worrying about someone" not in page
+    assert "Saved." in page
+    caseload = _as(scene.ruth).get("/caseload/").content.decode()
+    assert "they may not be safe at home" in caseload
+
+
+def test_a_threat_to_life_at_home_stays_urgent(scene, commit):
+    with commit():
+        response = _write(_as(scene.maya), "he said he'll kill me if i tell anyone")
+    assert response["Location"] == "/safety/check/"
+    assert Alert.objects.get().level == "urgent"

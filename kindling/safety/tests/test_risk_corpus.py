@@ -20,10 +20,11 @@ now DEVELOPMENT data and its floors below are the fitted numbers, not evidence o
 
 Corpus 3 (heldout/risk-corpus-3.jsonl) measured rules 2026.11-1 blind, then chose the
 statistical model's threshold and became part of its training data. Corpus 4 measured rules
-2026.11-1 with model 2026.11-1 blind, then became development data in the same way. The honest
-measure of the screen now (rules 2026.11-2 with model 2026.11-2, see test_risk_model.py) is
-corpus 5, heldout/risk-corpus-5.jsonl, and for false alarms on everyday words,
-heldout/everyday-1.jsonl: see the comments above their tests at the end of this file.
+2026.11-1 with model 2026.11-1 blind, then became development data in the same way. Corpus 5 (and
+everyday notes 1) did the same for 2026.11-2. The honest
+measure of the screen now (rules 2026.11-3 with model 2026.11-3, see test_risk_model.py) is
+corpus 6, heldout/risk-corpus-6.jsonl, and for false alarms on everyday words,
+heldout/everyday-2.jsonl: see the comments above their tests at the end of this file.
 
 dev-corpus-2.jsonl is a second development set (639 texts) written for rules 2026.05-3, aimed at
 what the rules missed: indirect and euphemistic wording, farewell behaviours, self-harm in other
@@ -57,7 +58,9 @@ DEV_3 = HERE / "dev-corpus-3.jsonl"
 HELD_OUT_3 = HERE.parent / "heldout" / "risk-corpus-3.jsonl"
 HELD_OUT_4 = HERE.parent / "heldout" / "risk-corpus-4.jsonl"
 HELD_OUT_5 = HERE.parent / "heldout" / "risk-corpus-5.jsonl"
+HELD_OUT_6 = HERE.parent / "heldout" / "risk-corpus-6.jsonl"
 EVERYDAY_1 = HERE.parent / "heldout" / "everyday-1.jsonl"
+EVERYDAY_2 = HERE.parent / "heldout" / "everyday-2.jsonl"
 
 RECALL_TARGET = 0.95
 PRECISION_TARGET = 0.85
@@ -264,16 +267,23 @@ def test_corpus_2_now_development_data_does_not_fall_below_its_fitted_numbers():
 # part of the model's training data.
 #
 # Corpus 4 (500 texts, written blind) was screened ONCE with rules 2026.11-1 and model 2026.11-1
-# frozen: recall 0.912, precision 0.825, 2 other-as-self. Once corpus 5 had been written, its
-# texts were read to widen the rules (2026.11-2), it validated model 2026.11-2 (trained without
-# it: 0.969 / 0.856 / 1) and then joined the training data.
+# frozen: recall 0.912, precision 0.825, 2 other-as-self; it then became development data.
 #
-# Both are DEVELOPMENT data now: the floors are the fitted numbers of rules 2026.11-2 with model
-# 2026.11-2 (corpus 3: 0.985 / 0.889 / 1; corpus 4: 0.994 / 0.888 / 1), rounded down. They guard
-# against going backwards and are not evidence of accuracy; corpus 5 is.
+# Corpus 5 (500 texts, written blind) was screened ONCE with rules 2026.11-2 and model 2026.11-2
+# frozen: recall 0.900, precision 0.796, 4 other-as-self (everyday notes 1: 18 of 380 not-urgent
+# texts screened urgent). Once corpus 6 had been written, its texts were read to widen the rules
+# (2026.11-3, by kind: recovered stories, anniversaries, danger at home as the scheme's concern),
+# it validated model 2026.11-3 (trained without it: 0.919 / 0.860 / 3) and joined the training
+# data, with everyday notes 1.
+#
+# All are DEVELOPMENT data now: the floors are the fitted numbers of rules 2026.11-3 with model
+# 2026.11-3 (corpus 3: 0.992 / 0.935 / 1; corpus 4: 0.994 / 0.946 / 1; corpus 5: 0.963 / 0.951 /
+# 2), rounded down. They guard against going backwards and are not evidence of accuracy; corpus 6
+# is.
 FITTED = [
-    ("corpus 3, now development data (heldout/risk-corpus-3.jsonl)", HELD_OUT_3, 0.98, 0.88, 1),
-    ("corpus 4, now development data (heldout/risk-corpus-4.jsonl)", HELD_OUT_4, 0.99, 0.88, 1),
+    ("corpus 3, now development data (heldout/risk-corpus-3.jsonl)", HELD_OUT_3, 0.99, 0.93, 1),
+    ("corpus 4, now development data (heldout/risk-corpus-4.jsonl)", HELD_OUT_4, 0.99, 0.94, 1),
+    ("corpus 5, now development data (heldout/risk-corpus-5.jsonl)", HELD_OUT_5, 0.96, 0.95, 2),
 ]
 
 
@@ -283,7 +293,9 @@ def _holds(report: Report, recall: float, precision: float, other_as_self: int) 
     assert len(report.other_as_self) <= other_as_self
 
 
-@pytest.mark.parametrize("name,path,recall,precision,other", FITTED, ids=["corpus-3", "corpus-4"])
+@pytest.mark.parametrize(
+    "name,path,recall,precision,other", FITTED, ids=["corpus-3", "corpus-4", "corpus-5"]
+)
 def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
     name, path, recall, precision, other
 ):
@@ -293,25 +305,26 @@ def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
     _holds(report, recall, precision, other)
 
 
-# Corpus 5 (500 texts) was written by two writers who saw no rules, no model, no code and no
-# other corpus, before rules 2026.11-2 and model 2026.11-2 were made, and screened ONCE with both
-# frozen (2026-11-22). Nobody building the screen has read its texts, and this test prints only
-# counts, never its lines, so that it can stay held out: do not print, read or train on it until
-# the next measurement has been made on a fresh corpus.
+# Corpus 6 (500 texts) was written by two writers who saw no rules, no model, no code and no
+# other corpus, before rules 2026.11-3 and model 2026.11-3 were made and before corpus 5 was
+# opened, and screened ONCE with each version frozen (2026-11-22). Nobody building the screen
+# has read its texts, and this test prints only counts, never its lines, so that it can stay
+# held out: do not print, read or train on it until the next measurement has been made on a
+# fresh corpus.
 #
-# Measured in one run: the shipped 2026.11-1 screen, recall 0.869 / precision 0.808 / 3
-# other-as-self; rules 2026.11-2 alone 0.438 / 0.761 / 2; rules 2026.11-2 with model 2026.11-2
-# 0.900 / 0.796 / 4. Urgent risk to someone else screened as such: 41 of 65 before, 56 of 65 now.
-# The issue's targets (0.95, 0.85, 0) are NOT met, so the safety issue stays open. The floors
-# are that measurement, rounded down.
-CORPUS_5_RECALL_FLOOR = 0.90
-CORPUS_5_PRECISION_FLOOR = 0.79
-CORPUS_5_OTHER_AS_SELF_MAX = 4
+# Measured: the shipped 2026.11-2 screen, recall 0.900 / precision 0.828 / 3 other-as-self;
+# rules 2026.11-3 alone 0.469 / 0.882 / 2; rules 2026.11-3 with model 2026.11-3 0.894 / 0.877 /
+# 3. Urgent risk to someone else screened as such: 54 of 65 with either version. The precision
+# target is met; recall (0.95) and other-as-self (0) are NOT, so the safety issue stays open.
+# The floors are that measurement, rounded down.
+CORPUS_6_RECALL_FLOOR = 0.89
+CORPUS_6_PRECISION_FLOOR = 0.87
+CORPUS_6_OTHER_AS_SELF_MAX = 3
 
 
-def test_the_fifth_held_out_corpus_holds_its_measured_floor():
-    """The honest measure of the rules with the model: heldout/risk-corpus-5.jsonl."""
-    report = evaluate("fifth held-out corpus (heldout/risk-corpus-5.jsonl)", HELD_OUT_5)
+def test_the_sixth_held_out_corpus_holds_its_measured_floor():
+    """The honest measure of the rules with the model: heldout/risk-corpus-6.jsonl."""
+    report = evaluate("sixth held-out corpus (heldout/risk-corpus-6.jsonl)", HELD_OUT_6)
     print()
     print(report.text())
     met = (
@@ -320,20 +333,25 @@ def test_the_fifth_held_out_corpus_holds_its_measured_floor():
         and not report.other_as_self
     )
     print("targets met" if met else "targets NOT met (see the comment above this test)")
-    _holds(report, CORPUS_5_RECALL_FLOOR, CORPUS_5_PRECISION_FLOOR, CORPUS_5_OTHER_AS_SELF_MAX)
+    _holds(report, CORPUS_6_RECALL_FLOOR, CORPUS_6_PRECISION_FLOOR, CORPUS_6_OTHER_AS_SELF_MAX)
 
 
-# Everyday notes 1 (400 short texts, 380 of them not urgent) was written blind by a third writer
-# and screened ONCE with the same frozen versions: the shipped 2026.11-1 screen made 35 of the
-# 380 urgent (9.2%), rules 2026.11-2 alone 7, rules 2026.11-2 with model 2026.11-2 18 (4.7%; 17
-# before the review fixes, the only other run);
-# the 15 urgent texts about the writer were all caught. Counts only, as for corpus 5.
-EVERYDAY_FALSE_URGENT_MAX = 18
+# Everyday notes (400 short texts each, 380 of them not urgent), written blind. Everyday notes 1
+# was screened ONCE with 2026.11-2 (18 of 380 made urgent) and is development data now (fitted
+# with 2026.11-3: 4). Everyday notes 2 was screened ONCE with each of 2026.11-2 (14 of 380; 31 of
+# its texts were then, by accident, word for word in that model's training data) and 2026.11-3
+# (8 of 380, with those removed); the 15 urgent texts about the writer were all caught each time.
+# Counts only for everyday notes 2, as for corpus 6.
+EVERYDAY = [
+    ("everyday notes 1, now development data (heldout/everyday-1.jsonl)", EVERYDAY_1, 4),
+    ("everyday notes 2 (heldout/everyday-2.jsonl)", EVERYDAY_2, 8),
+]
 EVERYDAY_URGENT_SELF_MISSED_MAX = 0
 
 
-def test_everyday_notes_rarely_open_the_crisis_page():
-    report = evaluate("everyday notes 1 (heldout/everyday-1.jsonl)", EVERYDAY_1)
+@pytest.mark.parametrize("name,path,most", EVERYDAY, ids=["everyday-1", "everyday-2"])
+def test_everyday_notes_rarely_open_the_crisis_page(name, path, most):
+    report = evaluate(name, path)
     print()
     print(report.text())
     calm = [p for e, p in zip(report.expected, report.predicted, strict=True) if e[0] != "urgent"]
@@ -343,5 +361,5 @@ def test_everyday_notes_rarely_open_the_crisis_page():
         for e, p in zip(report.expected, report.predicted, strict=True)
     )
     print(f"not urgent, screened urgent: {false_urgent} of {len(calm)}; missed {missed}")
-    assert false_urgent <= EVERYDAY_FALSE_URGENT_MAX
+    assert false_urgent <= most
     assert missed <= EVERYDAY_URGENT_SELF_MISSED_MAX

@@ -27,8 +27,8 @@ sys.path.insert(0, str(PACKAGE / "training"))
 import train  # noqa: E402  (packages/kindling-risk-model/training/train.py)
 
 ROOT = PACKAGE.parent.parent
-CORPUS_5 = ROOT / "kindling" / "safety" / "heldout" / "risk-corpus-5.jsonl"
-EVERYDAY_1 = ROOT / "kindling" / "safety" / "heldout" / "everyday-1.jsonl"
+CORPUS_6 = ROOT / "kindling" / "safety" / "heldout" / "risk-corpus-6.jsonl"
+EVERYDAY_2 = ROOT / "kindling" / "safety" / "heldout" / "everyday-2.jsonl"
 # Written by hand for this test: no rule matches it, and the model reads preparations in it.
 PREPARATIONS = "Sorted out who gets the cat and left the passwords in an envelope on the desk."
 
@@ -73,12 +73,13 @@ def test_the_plain_scorer_gives_scikit_learns_probabilities(trained):
             assert got[name] == pytest.approx(p, abs=2e-3), (text, name)
 
 
-@pytest.mark.parametrize("held_out", [CORPUS_5, EVERYDAY_1], ids=lambda path: path.name)
+@pytest.mark.parametrize("held_out", [CORPUS_6, EVERYDAY_2], ids=lambda path: path.name)
 def test_the_held_out_sets_are_never_trained_on(held_out):
     assert not any(held_out.name in name for name in train.TRAINING)
-    held = {json.loads(line)["text"].strip().lower() for line in held_out.open() if line.strip()}
+    assert str(held_out.relative_to(ROOT)) in train.HELD_OUT
+    held = {train.normalised(json.loads(line)["text"]) for line in held_out.open() if line.strip()}
     assert len(held) in (400, 500)
-    trained_on = {row["text"].strip().lower() for row in train.read(train.TRAINING)}
+    trained_on = {train.normalised(row["text"]) for row in train.read(train.TRAINING)}
     assert not held & trained_on
 
 
@@ -164,7 +165,7 @@ def test_the_model_raises_what_no_rule_read_and_says_why():
     assert (found.level, found.about) == ("urgent", "self")
     (match,) = found.matches
     assert match.rule == MODEL_RULE and match.phrase == PREPARATIONS
-    assert model().version in match.explanation and "flags from 0.40" in match.explanation
+    assert model().version in match.explanation and "flags from 0.45" in match.explanation
     assert "Please read the whole text" in match.explanation
     assert found.version == f"{rules().version} + model {model().version}"
 

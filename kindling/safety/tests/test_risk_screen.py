@@ -70,8 +70,8 @@ def test_the_examples_in_the_issue(text, expected):
         "I took too many pills an hour ago",
         "I tried to kill myself last night",
         "I can't keep myself safe tonight",
-        "Dad hits me when he's drunk",
-        "I don't feel safe at home",
+        "I'm not safe right now",
+        "he put his hands round my neck last night",
     ],
 )
 def test_urgent_statements_about_the_writer(text):
@@ -157,7 +157,7 @@ def test_idioms_are_not_risk(text):
 def test_a_denial_does_not_cancel_a_phrase_that_carries_its_own_not():
     assert level_about("I don't want to live") == ("urgent", "self")
     assert level_about("I don't see the point in living") == ("urgent", "self")
-    assert level_about("I'm not safe at home") == ("urgent", "self")
+    assert level_about("I'm not safe at home") == ("concern", "self")  # danger at home
 
 
 def test_a_what_if_is_a_concern_not_urgent():
@@ -234,12 +234,17 @@ def test_mum_said_i_is_unclear_not_the_writers_own_risk():
 
 
 def test_danger_at_home_is_about_the_writer_when_they_are_in_the_scene():
-    assert level_about("Dad hit mum again last night and I'm scared") == ("urgent", "self")
+    # Since 2026.11-3 being hurt at home is a concern (the labelling scheme's level), e-mailed
+    # to the care team at once (`tell`); a threat to life stays urgent (danger-now).
+    assert level_about("Dad hit mum again last night and I'm scared") == ("concern", "self")
     assert level_about("He threatened to kill us if we tell anyone") == ("urgent", "self")
-    assert level_about("Mum's boyfriend hurt me again") == ("urgent", "self")
+    assert level_about("Mum's boyfriend hurt me again") == ("concern", "self")
+    assert level_about("Dad hits me when he's drunk") == ("concern", "self")
+    assert level_about("I don't feel safe at home") == ("concern", "self")
     # Violence to someone else, with the writer not in the sentence, is about them.
-    assert level_about("Dad hit mum again") == ("urgent", "other")
-    assert level_about("My friend's dad hits her") == ("urgent", "other")
+    assert level_about("Dad hit mum again") == ("concern", "other")
+    assert level_about("My friend's dad hits her") == ("concern", "other")
+    assert level_about("Dad said he is going to kill mum tonight") == ("urgent", "other")
 
 
 def test_worry_about_a_parent_is_a_concern_about_them():

@@ -17,7 +17,9 @@ held-out corpus 4, which is kept for measuring the finished screen once.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -29,11 +31,12 @@ sys.path.insert(0, str(PACKAGE))
 from kindling_risk_model import CLASSES, MODEL_PATH, normalise  # noqa: E402
 
 NAME = "kindling-risk-model"
-VERSION = "2026.11-2"
-# Chosen with --validate (see MODEL_CARD.md and the table it prints): with the model trained
-# without corpus 4 and half the everyday sets, 0.40 gave recall 0.969 and precision 0.856 on
-# corpus 4 (0.45: 0.956 / 0.860), with 45 of 1,866 everyday texts screened urgent (0.45: 40).
-THRESHOLD = 0.40
+VERSION = "2026.11-3"
+# Chosen with --validate (see MODEL_CARD.md and the table it prints). 2026.11-3: with the model
+# trained without corpus 5 and half the everyday sets, 0.45 gave recall 0.919, precision 0.860
+# and 3 other-as-self on corpus 5 (0.40: 0.925 / 0.846 / 4), with 52 of 2,240 everyday texts
+# screened urgent (0.40: 65). 2026.11-2 used 0.40 (chosen on corpus 4).
+THRESHOLD = 0.45
 # Urgent risk to someone else (the gentler path) is flagged from this.
 THRESHOLD_OTHER = 0.6
 # A text of at most SHORT_WORDS words needs THRESHOLD_SHORT to be urgent about the writer;
@@ -47,8 +50,16 @@ C = 4.0  # inverse regularisation strength of the logistic regression
 NONE_WEIGHT = 2.0
 WORD_TOKENS = r"[a-z0-9']+"
 
-# Every file the model learns from, relative to the repository root. Held-out corpus 5 and the
-# everyday notes set are deliberately absent (a test checks that no text of them is here).
+# The sets that measure this model: never trained on. A training text word for word the same as
+# one of theirs (after lower-casing and dropping punctuation) is skipped by `read`, so a short
+# everyday line ("thank you") written by two writers cannot leak in.
+HELD_OUT = [
+    "kindling/safety/heldout/risk-corpus-6.jsonl",
+    "kindling/safety/heldout/everyday-2.jsonl",
+]
+
+# Every file the model learns from, relative to the repository root. Held-out corpus 6 and
+# everyday notes 2 are deliberately absent (a test checks that no text of them is here).
 TRAINING = [
     "kindling/safety/tests/corpus/risk-corpus.jsonl",
     "kindling/safety/tests/corpus/risk-corpus-2.jsonl",
@@ -57,17 +68,21 @@ TRAINING = [
     "kindling/safety/tests/dev-corpus-3.jsonl",
     "kindling/safety/heldout/risk-corpus-3.jsonl",
     "kindling/safety/heldout/risk-corpus-4.jsonl",
+    "kindling/safety/heldout/risk-corpus-5.jsonl",
+    "kindling/safety/heldout/everyday-1.jsonl",
     *sorted(str(path.relative_to(ROOT)) for path in (HERE / "data").glob("*.jsonl")),
 ]
-# --validate trains without corpus 4 and without every other text of the everyday training
-# sets (odd ids), and measures on those: corpus 4 for recall and precision, the everyday texts
-# for false alarms on the short words people type every day.
-VALIDATION = "kindling/safety/heldout/risk-corpus-4.jsonl"
+# --validate trains without corpus 5 and without every other text of the everyday sets (odd
+# ids), and measures on those: corpus 5 for recall and precision, the everyday texts for false
+# alarms on the short words people type every day.
+VALIDATION = "kindling/safety/heldout/risk-corpus-5.jsonl"
 EVERYDAY = (
+    "everyday-1.jsonl",
     "train-9.jsonl",
     "train-10.jsonl",
     "train-11.jsonl",
     "train-13.jsonl",
+    "train-14.jsonl",
     "kindling-content.jsonl",
 )
 
@@ -76,7 +91,7 @@ def held_for_validation(name: str, row: dict) -> bool:
     if name == VALIDATION:
         return True
     if name.rsplit("/", 1)[-1] in EVERYDAY:
-        return int(row["id"].rsplit("-", 1)[-1]) % 2 == 1
+        return int(re.sub(r"\D", "", row["id"].rsplit("-", 1)[-1])) % 2 == 1
     return False
 
 
@@ -89,8 +104,6 @@ def harvest_content() -> int:
     echo ("what would you want them to know?"), which a model trained only on risk corpora read
     as urgent. Sentences the rules flag at any level (a safety note naming a crisis) are left
     out. A snapshot, so that editing an exercise does not make the shipped model stale."""
-    import re
-
     sys.path.insert(0, str(ROOT))
     from kindling.safety.screen import rules
 
@@ -127,12 +140,25 @@ def label(row: dict) -> str:
     return f"urgent-{row['about']}"
 
 
+def normalised(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+@functools.cache
+def _held_out_texts() -> frozenset[str]:
+    return frozenset(normalised(row["text"]) for name in HELD_OUT for row in _rows(name))
+
+
 def read(paths: list[str]) -> list[dict]:
+    """The rows of these files, leaving out any text also in a held-out set."""
+    held = _held_out_texts()
     rows = []
     for name in paths:
         for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
             if line.strip():
-                rows.append(json.loads(line))
+                row = json.loads(line)
+                if normalised(row["text"]) not in held:
+                    rows.append(row)
     return rows
 
 
@@ -248,8 +274,11 @@ def validate(thresholds=(0.4, 0.45, 0.5, 0.55, 0.6), others=(0.5, 0.6, 0.7)) -> 
     from kindling.safety.screen import rules, with_model
 
     train, corpus, everyday = [], [], []
+    held = _held_out_texts()
     for name in TRAINING:
         for row in _rows(name):
+            if normalised(row["text"]) in held:
+                continue
             if not held_for_validation(name, row):
                 train.append(row)
             elif name == VALIDATION:
