@@ -304,7 +304,7 @@ def _screen_report(made: PeerReport, by: User, reason: str, *, again: bool = Fal
         # urgent words are e-mailed to the facilitator at once, saying nothing more.
         outcome = pathway.Outcome(found.level, found.about)
         facilitator = made.post.workshop.facilitator
-        if found.level == "urgent" and facilitator is not None and facilitator.email:
+        if pathway.needs_help_now(found) and facilitator is not None and facilitator.email:
             pathway.tell(
                 [facilitator.email], urgent=True, to_facilitators=True, purpose="report",
                 ref=str(made.pk),
@@ -317,6 +317,7 @@ def _screen_report(made: PeerReport, by: User, reason: str, *, again: bool = Fal
         pathway.raise_alert(
             author, level=found.level, about=Alert.About.UNCLEAR, source=Alert.Source.REPORT,
             source_id=ref, matches=found.matches, rules_version=found.version, calm_page=False,
+            tell=pathway.tells(found),
         )  # fmt: skip
     if higher(outcome.level, than=made.risk_level):
         made.risk_level, made.risk_about = outcome.level, outcome.about

@@ -75,7 +75,7 @@ def page_after(outcome: Outcome) -> str | None:
     return None
 
 
-def _notify(alert: Alert) -> None:
+def _notify(alert: Alert, *, soon: bool) -> None:
     """Queue the e-mail to the people who must look, in the alert's own transaction: if the
     mail server is down it waits in the outbox and `kindling run-due` sends it later."""
     from kindling.lib.access import active_clinicians, alert_recipients
@@ -88,7 +88,7 @@ def _notify(alert: Alert) -> None:
         logger.error("alert %s has nobody to notify", alert.pk)
         return
     tell(
-        people, urgent=alert.level == "urgent", to_facilitators=to_facilitators,
+        people, urgent=soon, to_facilitators=to_facilitators,
         purpose="alert", ref=str(alert.pk),
     )  # fmt: skip
 
@@ -144,7 +144,7 @@ def raise_alert(
         )  # fmt: skip
         check = _open_check(client, alert, level, about) if calm_page else None
         if level == "urgent" or about == "other" or tell:
-            _notify(alert)
+            _notify(alert, soon=level == "urgent" or tell)
     return Outcome(level, about, alert, check)
 
 
@@ -164,11 +164,26 @@ def distress_rated(client: ClientProfile, rating: int, *, source) -> Outcome:
     )
 
 
+def tells(found) -> bool:
+    """Whether a screening matched a rule marked `tell` (danger at home): a concern that needs
+    the same haste as urgent risk from whoever reads it."""
+    from .screen import rules
+
+    specs = rules().rule_specs
+    return any(m.rule in specs and specs[m.rule].tell for m in found.matches)
+
+
+def needs_help_now(found) -> bool:
+    """Urgent, or danger at home: what a page answering someone who is not a client treats as
+    "please don't wait for our reply"."""
+    return found.level == "urgent" or tells(found)
+
+
 def text_saved(
     client: ClientProfile, text: str, *, source, kind: str = "journal", found=None
 ) -> Outcome:
     """Screen words the client wrote (or take `found`, the screening already made of them)."""
-    from .screen import MODEL_RULE, rules, screen
+    from .screen import MODEL_RULE, screen
 
     found = found if found is not None else screen(text)
     if found.level == "none":
@@ -177,8 +192,7 @@ def text_saved(
     # for the client), and the care team is e-mailed about it as for urgent risk.
     unsure = any(m.rule == MODEL_RULE and m.level == "concern" for m in found.matches)
     # Danger at home is a concern, not the crisis page, but the team is told at once.
-    specs = rules().rule_specs
-    at_home = any(m.rule in specs and specs[m.rule].tell for m in found.matches)
+    at_home = tells(found)
     outcome = raise_alert(
         client, level=found.level, about=found.about, source=kind, source_id=source.pk,
         matches=found.matches, rules_version=found.version, tell=unsure or at_home,

@@ -22,7 +22,11 @@ def export_safety(user: User) -> tuple[str, object]:
                 "level": a.level,
                 "about": a.about,
                 "from": a.get_source_display(),
-                "words_that_raised_it": [m.get("phrase", "") for m in a.matches],
+                # Another member's report of their post: those words are the reporter's, not
+                # theirs, and are not handed over.
+                "words_that_raised_it": []
+                if a.source == Alert.Source.REPORT
+                else [m.get("phrase", "") for m in a.matches],
                 "acknowledged": a.acknowledged_at.isoformat() if a.acknowledged_at else None,
             }
             for a in alerts

@@ -971,18 +971,16 @@ class _Compiled:
                         between <= 8 and not _NEW_CLAUSE.search(norm, m.end(), start)
                     ):
                         return True
-                    # A cue that opens the sentence ("Five years ago I was on a ward after
-                    # trying to ...") governs the sentence up to a new clause.
-                    if len(_WORD.findall(norm, s0, m.start())) <= 1 and not _NEW_CLAUSE.search(
-                        norm, m.end(), start
-                    ):
-                        return True
+
             for m in regex.finditer(norm, end, min(s1, end + 60)):
                 if len(_WORD.findall(norm, end, m.start())) <= 6:
                     return True
             return False
 
-        return near(self.past) and not near(self.present)
+        # A present cue inside the phrase itself ("I have the pills ready") keeps it present.
+        return (
+            near(self.past) and not near(self.present) and not self.present.search(norm, start, end)
+        )
 
     @staticmethod
     def _resolve(kept: list[_Candidate]) -> list[_Candidate]:

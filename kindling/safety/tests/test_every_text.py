@@ -370,3 +370,25 @@ def test_a_guests_urgent_report_reason_is_e_mailed_to_the_facilitator(
     with django_capture_on_commit_callbacks(execute=True):
         groupwork.report(other, by=guest, reason="It felt off topic.")
     assert mailoutbox == []
+
+
+def test_a_report_that_the_author_is_hurt_at_home_tells_their_team_at_once_and_not_by_words(
+    scene, django_capture_on_commit_callbacks, mailoutbox
+):
+    from kindling.safety.rights import export_safety
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _reported(scene, scene.maya, "she says her stepdad hits her")
+    alert = Alert.objects.get(client=scene.sam.client_profile)
+    assert alert.source == "report" and alert.level == "concern"
+    assert any("attention soon" in m.body for m in mailoutbox if scene.ruth.email in m.to)
+    # The author's own copy of their data does not hand over another member's words.
+    _name, data = export_safety(scene.sam)
+    (exported,) = data["alerts"]
+    assert exported["words_that_raised_it"] == []
+
+
+def test_an_enquiry_saying_the_writer_is_hurt_at_home_shows_help_now(scene):
+    response = _enquire("my dad hits me when he is drunk, can I get some help")
+    assert response["Location"] == "/p/harbour/therapy/thanks/?more=1#more"
+    assert Enquiry.objects.get().risk_level == "concern"

@@ -468,3 +468,50 @@ def test_a_rule_id_is_named_in_a_schema_error(tmp_path):
 def test_a_missing_rule_file_is_a_clear_error(tmp_path):
     with pytest.raises(RulesError, match="cannot read"):
         load_rules(tmp_path / "nowhere.yaml")
+
+
+# From a review of 2026.11-3's new past and recovery cues: a time cue or a word of recovery must
+# never carry away what the writer intends now, and recovery never takes a past attempt below a
+# concern when the rest of the text says it is not true for them.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five years since my mum died and I want to kill myself.",
+        "It's the anniversary of mum's death and I have the pills ready.",
+        "Ten years since my son died and I'm going to join him.",
+        "Since I stopped my meds I want to kill myself.",
+        "I read my old journals and I want to kill myself.",
+        "A year ago today I lost everything and I want to end it.",
+        "He has a knife and I'm not safe in the house.",
+    ],
+)
+def test_a_time_cue_never_makes_what_the_writer_intends_now_past(text):
+    assert level_about(text) == ("urgent", "self")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I tried to kill myself last year. I've never been genuinely happy.",
+        "Two years ago I tried to hang myself. Everyone says it gets better but it doesn't.",
+        "I tried to kill myself last year. I'm genuinely happy nobody knows I'm planning again.",
+        "I tried to end my life last year. Mum is ok, dad is ok, they won't miss me.",
+        "I cut myself a few years ago. No dark thoughts today, just a plan for Friday.",
+        "I tried to kill myself last year. Scars have faded, so I can make new ones.",
+        "Last year I took an overdose. I'm in a different place now, alone, with the same pills.",
+    ],
+)
+def test_recovery_words_that_are_not_true_for_the_writer_leave_a_concern_at_least(text):
+    assert level_about(text)[0] in ("concern", "urgent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eight years since I last self-harmed. Scars have faded, I don't think about it much now.",
+        "It's been about ten years now since I tried to end my life. No pull toward it anymore.",
+        "2 yrs ago i tried to end it. this year i'm captain. if u r where i was, it gets different",
+    ],
+)
+def test_a_story_of_recovery_is_not_risk(text):
+    assert level_about(text)[0] == "none"
