@@ -181,6 +181,7 @@ def write_post(workshop: Workshop, profile: ClientProfile, *, body: str, show_as
         if outcome.level == "urgent":
             post.status = PeerPost.Status.HELD
         post.save(update_fields=["risk_level", "risk_about", "status"])
+    post.outcome = outcome  # for the page after (`pathway.page_after`); not stored
     return post
 
 
@@ -304,7 +305,7 @@ def _screen_report(made: PeerReport, by: User, reason: str, *, again: bool = Fal
         # urgent words are e-mailed to the facilitator at once, saying nothing more.
         outcome = pathway.Outcome(found.level, found.about)
         facilitator = made.post.workshop.facilitator
-        if pathway.needs_help_now(found) and facilitator is not None and facilitator.email:
+        if found.needs_help_now and facilitator is not None and facilitator.email:
             pathway.tell(
                 [facilitator.email], urgent=True, to_facilitators=True, purpose="report",
                 ref=str(made.pk),
@@ -317,7 +318,7 @@ def _screen_report(made: PeerReport, by: User, reason: str, *, again: bool = Fal
         pathway.raise_alert(
             author, level=found.level, about=Alert.About.UNCLEAR, source=Alert.Source.REPORT,
             source_id=ref, matches=found.matches, rules_version=found.version, calm_page=False,
-            tell=pathway.tells(found),
+            tell=found.tell,
         )  # fmt: skip
     if higher(outcome.level, than=made.risk_level):
         made.risk_level, made.risk_about = outcome.level, outcome.about

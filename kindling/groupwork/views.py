@@ -166,7 +166,7 @@ def write_post(request: HttpRequest, workshop_id: int) -> HttpResponse:
     except actions.GroupworkError as error:
         form.add_error(None, str(error))
         return _participant_page(request, workshop, registration, form, status=400)
-    after = pathway.page_after(pathway.Outcome(post.risk_level, post.risk_about))
+    after = pathway.page_after(post.outcome)
     if after is not None:
         return redirect(after)
     messages.success(

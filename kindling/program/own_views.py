@@ -20,7 +20,6 @@ from kindling.accounts.models import STAFF_ROLES
 from kindling.measures import actions as measures
 from kindling.measures import schema
 from kindling.measures.scoring import ScoringError, score_one
-from kindling.safety import pathway
 from kindling.safety.screen import screen
 
 from .content import load_programme
@@ -82,7 +81,7 @@ def own_exercise(request: HttpRequest, exercise_id: str) -> HttpResponse:
         OwnPractice.objects.create(user=request.user, exercise_id=exercise.id, note=note)
         # Screened like every free text, but this space is promised to be theirs alone: nobody
         # is told, and the writer is offered help at once.
-        if note and pathway.needs_help_now(screen(note)):
+        if note and screen(note).needs_help_now:
             messages.info(
                 request,
                 _(

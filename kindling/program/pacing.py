@@ -192,7 +192,10 @@ def finish(session: PracticeSession, after: int | None, note: str) -> PracticeSe
             if after is not None:
                 pathway.distress_rated(session.client, after, source=session)
             if session.note:
-                pathway.text_saved(session.client, session.note, source=session, kind="text")
+                # For the page after (`pathway.page_after`); not stored.
+                session.outcome = pathway.text_saved(
+                    session.client, session.note, source=session, kind="text"
+                )
     return session
 
 

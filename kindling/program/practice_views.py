@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from kindling.lib import access, drafts
+from kindling.safety import pathway
 
 from . import pacing
 from .content import load_programme
@@ -107,8 +108,11 @@ def practise(request: HttpRequest, session_id: int) -> HttpResponse:
     parked = drafts.take(request.user, request.path) if request.method == "GET" else None
     form = FinishForm(request.POST if request.method == "POST" else parked)
     if request.method == "POST" and form.is_valid():
-        pacing.finish(session, form.cleaned_data["rating"], form.cleaned_data["note"])
-        return redirect("practised", session.pk)
+        session = pacing.finish(session, form.cleaned_data["rating"], form.cleaned_data["note"])
+        # A note that reads as risk goes where the safety pathway says (the calm page, or
+        # support); `outcome` is there only when this request finished the session.
+        after = pathway.page_after(getattr(session, "outcome", pathway.NONE))
+        return redirect(after) if after else redirect("practised", session.pk)
     return render(
         request,
         "program/practise.html",

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 
 from kindling.accounts.models import Membership, Practice, Role, User
 from kindling.lib import audit, outbox
-from kindling.safety import pathway
 from kindling.safety.screen import encode_matches, screen
 
 from .models import Enquiry, EnquiryAttempt, SiteText
@@ -98,9 +97,9 @@ def submit_enquiry(
         people = _recipients(practice)
         if people:
             # No name, no words from the enquiry: only that one arrived, and where to read it.
-            # An enquiry the screen found urgent asks for attention soon, in the words of the
-            # alert e-mails: nothing about what was written or why.
-            soon = pathway.needs_help_now(found)
+            # An enquiry the screen found urgent (or telling of danger at home) asks for
+            # attention soon, in the words of the alert e-mails: nothing about what or why.
+            soon = found.needs_help_now
             message = EmailMessage(
                 subject=_("Kindling: a new enquiry for %(practice)s") % {"practice": practice.name},
                 body=render_to_string(
@@ -110,7 +109,7 @@ def submit_enquiry(
                 to=people,
             )
             outbox.send(message, purpose="enquiry", ref=str(enquiry.pk))
-    if pathway.needs_help_now(found):  # urgent, or danger at home
+    if found.needs_help_now:  # urgent, or danger at home
         return Outcome.SAVED_URGENT
     return Outcome.SAVED
 

@@ -164,21 +164,6 @@ def distress_rated(client: ClientProfile, rating: int, *, source) -> Outcome:
     )
 
 
-def tells(found) -> bool:
-    """Whether a screening matched a rule marked `tell` (danger at home): a concern that needs
-    the same haste as urgent risk from whoever reads it."""
-    from .screen import rules
-
-    specs = rules().rule_specs
-    return any(m.rule in specs and specs[m.rule].tell for m in found.matches)
-
-
-def needs_help_now(found) -> bool:
-    """Urgent, or danger at home: what a page answering someone who is not a client treats as
-    "please don't wait for our reply"."""
-    return found.level == "urgent" or tells(found)
-
-
 def text_saved(
     client: ClientProfile, text: str, *, source, kind: str = "journal", found=None
 ) -> Outcome:
@@ -191,13 +176,13 @@ def text_saved(
     # A few words the model read as urgent but was not sure of become a concern (no crisis page
     # for the client), and the care team is e-mailed about it as for urgent risk.
     unsure = any(m.rule == MODEL_RULE and m.level == "concern" for m in found.matches)
-    # Danger at home is a concern, not the crisis page, but the team is told at once.
-    at_home = tells(found)
+    # Danger at home (a `tell` rule) is a concern, not the crisis page, but the team is told
+    # at once.
     outcome = raise_alert(
         client, level=found.level, about=found.about, source=kind, source_id=source.pk,
-        matches=found.matches, rules_version=found.version, tell=unsure or at_home,
+        matches=found.matches, rules_version=found.version, tell=unsure or found.tell,
     )  # fmt: skip
-    if at_home and found.level == "concern" and found.about != "other":
+    if found.tell and found.level == "concern" and found.about != "other":
         outcome = dataclasses.replace(outcome, unsafe_at_home=True)
     return outcome
 

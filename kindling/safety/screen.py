@@ -108,6 +108,15 @@ class Screening:
     # The writer's sentences in which the rules set a phrase aside as an idiom, a denial or
     # something past, or softened an urgent one; the model does not read them (`with_model`).
     set_aside: tuple[str, ...] = ()
+    # A kept phrase's rule is marked `tell` (danger at home): a concern whose reader must not
+    # wait, so the care team is e-mailed at once and the writer is shown help for themselves.
+    tell: bool = False
+
+    @property
+    def needs_help_now(self) -> bool:
+        """Urgent, or a `tell` concern: what a page answering the writer treats as "please
+        don't wait for our reply"."""
+        return self.level == "urgent" or self.tell
 
     @property
     def version(self) -> str:
@@ -524,6 +533,7 @@ class _Rule:
     about_default: str
     requires: re.Pattern | None = None
     unless: re.Pattern | None = None
+    tell: bool = False
 
 
 @dataclass(slots=True)
@@ -707,7 +717,7 @@ class _Compiled:
             rules.append(
                 _Rule(rule.id, rule.level, rule.explanation, tuple(regexes),
                       rule.negatable, rule.scene, frozenset(rule.masks), rule.in_the_past,
-                      rule.historical, rule.about_default, requires, unless)
+                      rule.historical, rule.about_default, requires, unless, rule.tell)
             )  # fmt: skip
         for rule in spec.rules:
             unknown = set(rule.masks) - ids
@@ -861,7 +871,10 @@ class _Compiled:
         top = max(_RANK[m.level] for m in matches)
         at_top = {m.about for m in matches if _RANK[m.level] == top}
         about = "self" if "self" in at_top else "unclear" if "unclear" in at_top else "other"
-        return Screening(LEVELS[top], about, matches, self.version, set_aside=set_aside)
+        return Screening(
+            LEVELS[top], about, matches, self.version, set_aside=set_aside,
+            tell=any(c.rule.tell for c in kept),
+        )  # fmt: skip
 
     def _practice(self, norm: str, found) -> list[tuple[int, int]]:
         """Phrases in the words of self-compassion practice (with the intention before them),
@@ -971,7 +984,6 @@ class _Compiled:
                         between <= 8 and not _NEW_CLAUSE.search(norm, m.end(), start)
                     ):
                         return True
-
             for m in regex.finditer(norm, end, min(s1, end + 60)):
                 if len(_WORD.findall(norm, end, m.start())) <= 6:
                     return True

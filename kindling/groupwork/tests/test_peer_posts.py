@@ -216,3 +216,13 @@ def test_a_copy_of_ones_data_holds_ones_posts_and_erasure_destroys_them(scene):
     assert export_groupwork(scene.maya)[1]["peer_posts"] == []
     erase_groupwork(scene.sam.client_profile)
     assert not PeerPost.objects.exists()
+
+
+def test_a_post_saying_the_writer_is_hurt_at_home_shows_them_help_and_waits(scene):
+    workshop = make_group(scene)
+    response = _post(_as(scene.sam), workshop, body="my partner hits me when he drinks")
+    assert response["Location"] == "/safety/support/you/"
+    post = PeerPost.objects.get()
+    # It waits for the facilitator like every post; the care team has the concern.
+    assert post.status == PeerPost.Status.PENDING and post.risk_level == "concern"
+    assert Alert.objects.get(client=scene.sam.client_profile).level == "concern"

@@ -330,3 +330,31 @@ def test_a_threat_to_life_at_home_stays_urgent(scene, commit):
         response = _write(_as(scene.maya), "he said he'll kill me if i tell anyone")
     assert response["Location"] == "/safety/check/"
     assert Alert.objects.get().level == "urgent"
+
+
+def test_a_note_after_practice_goes_where_the_pathway_says(scene):
+    from kindling.program.content import load_programme
+
+    first = load_programme().exercises_in(load_programme().stages[0].id)[0]
+    maya = _as(scene.maya)
+    maya.post(f"/programme/{first.id}/", {"rating": "3"})
+    session = scene.maya.client_profile.practice_sessions.get()
+    response = maya.post(
+        f"/programme/sessions/{session.pk}/",
+        {"rating": "4", "note": "dad hits me when he gets angry"},
+    )
+    assert response["Location"] == "/safety/support/you/"
+    # Finished once: posting again goes to the usual page and raises nothing new.
+    again = maya.post(f"/programme/sessions/{session.pk}/", {"rating": "4", "note": "x"})
+    assert again["Location"] == f"/programme/sessions/{session.pk}/done"
+    assert Alert.objects.count() == 1
+
+
+def test_the_screening_itself_says_when_it_must_be_told_at_once():
+    from kindling.safety.screen import screen
+
+    found = screen("dad hits me when he gets angry")
+    assert (found.level, found.tell, found.needs_help_now) == ("concern", True, True)
+    calm = screen("I feel hopeless about everything lately")
+    assert (calm.level, calm.tell, calm.needs_help_now) == ("concern", False, False)
+    assert screen("I want to die").needs_help_now
