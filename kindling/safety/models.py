@@ -69,6 +69,13 @@ class Alert(models.Model):
         return self.acknowledged_at is None
 
     @property
+    def at_home(self) -> bool:
+        """A concern the rules read as danger at home (told at once, see `pathway`)."""
+        return self.level == self.Level.CONCERN and any(
+            m.get("rule") == "danger-at-home" for m in self.matches
+        )
+
+    @property
     def headline(self) -> str:
         """What the alert is, in a few words for the caseload and the alert page (lower case:
         the caseload puts the client's name before it)."""
@@ -82,9 +89,7 @@ class Alert(models.Model):
             return _("a family member or someone close may be at risk")
         if self.source == self.Source.DISTRESS:
             return _("very high distress during practice")
-        if self.level == self.Level.CONCERN and any(
-            m.get("rule") == "danger-at-home" for m in self.matches
-        ):
+        if self.at_home:
             return _("they may not be safe at home")
         if self.level == self.Level.URGENT:
             return _("possible risk to the client")

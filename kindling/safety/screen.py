@@ -567,6 +567,16 @@ _FOUND = re.compile(
     r"\s+(?:[a-z']+\s+)?(?:found|find|finding|saw|see|seen|noticed|discovered|caught|checked)\b"
 )
 _PREPOSITION = re.compile(r"\b(?:for|to|with|about|of|from|by|at)\s+$")
+# After the writer's "I": words of someone looking on or telling, not of someone in the scene.
+_ONLOOKER = re.compile(
+    r"\s*(?:think|thought|reckon|believe|guess|feel\s+like|know|knew|saw|see|heard|noticed|"
+    r"suspect|wonder|worry|worried|(?:really\s+|so\s+)?worried|scared\s+(?:that|for)|(?:'\s*m|\s*m|\s+am)\s+(?:worried|scared\s+(?:that|for)|not\s+sure|"
+    r"pretty\s+sure|sure))\b"
+    # "my" naming someone else ("my friend is being hit") is not the writer in the scene.
+    r"|\s+(?:best\s+|little\s+|big\s+|older\s+|younger\s+)?(?:friend|mate|bestie|sister|sis|"
+    r"brother|bro|cousin|mum|mom|mam|dad|mother|father|nan|gran|aunt|aunty|auntie|uncle|son|"
+    r"daughter|partner|girlfriend|boyfriend|neighbou?r|classmate|colleague)s?\b"
+)
 _SENTENCE_END = re.compile(r"[.!?;\n\r]+|…|\s[-–—]\s")
 _WORD = re.compile(r"[a-z0-9']+")
 _TRANSLATE = str.maketrans({
@@ -1077,8 +1087,11 @@ class _Compiled:
         }
         if "self" in kinds:
             return "self"
-        # Danger at home: the writer in the scene ("...and I'm scared", "hit us") is at risk.
-        if c.rule.scene and self.writer_there.search(norm, s0, s1):
+        # Danger at home: the writer in the scene ("...and I'm scared", "hit us") is at risk,
+        # but not the writer only looking on ("I think she is being hurt at home").
+        if c.rule.scene and any(
+            not _ONLOOKER.match(norm, m.end()) for m in self.writer_there.finditer(norm, s0, s1)
+        ):
             return "self"
         if "they" in kinds and "other" not in kinds:
             kinds.add(self._they(norm, s0))

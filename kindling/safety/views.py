@@ -339,7 +339,7 @@ class CrisisLineForm(forms.Form):
         error_messages={"invalid": gettext_lazy("Use digits, spaces and an optional leading +.")},
     )
     text = forms.RegexField(
-        label=gettext_lazy("Text number (optional)"), required=False,
+        label=gettext_lazy("Text number"), required=False,
         regex=r"^\+?[0-9][0-9 ()-]{1,24}$",
         error_messages={"invalid": gettext_lazy("Use digits, spaces and an optional leading +.")},
     )  # fmt: skip

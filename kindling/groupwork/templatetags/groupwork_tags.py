@@ -46,10 +46,14 @@ def group_facilitator_panel(context, workshop):
 
 @register.simple_tag
 def groups_needing_a_look(user):
-    """For a facilitator's Work page: each group they run with posts held for safety or reported
-    and not yet decided, and whether a report's reason may mean someone is at risk."""
+    """For a facilitator's Work page: each group they run with posts waiting to be read, held
+    for safety or reported and not yet decided, and whether a report's reason may mean someone
+    is at risk."""
     led = groups_led_by(user).annotate(
         held=Count("peer_posts", filter=Q(peer_posts__status=PeerPost.Status.HELD), distinct=True),
+        waiting=Count(
+            "peer_posts", filter=Q(peer_posts__status=PeerPost.Status.PENDING), distinct=True
+        ),
     )
     open_reports = PeerReport.objects.filter(post__workshop__in=led, resolved_at__isnull=True)
     reported: dict[int, set] = {}
@@ -61,10 +65,10 @@ def groups_needing_a_look(user):
         if level == "urgent":
             at_risk.add(workshop_id)
     return [
-        {"workshop": w, "held": w.held, "reported": len(reported.get(w.pk, ())),
-         "at_risk": w.pk in at_risk}
+        {"workshop": w, "held": w.held, "waiting": w.waiting,
+         "reported": len(reported.get(w.pk, ())), "at_risk": w.pk in at_risk}
         for w in led.order_by("title")
-        if w.held or w.pk in reported
+        if w.held or w.waiting or w.pk in reported
     ]  # fmt: skip
 
 

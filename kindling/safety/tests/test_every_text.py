@@ -392,3 +392,36 @@ def test_an_enquiry_saying_the_writer_is_hurt_at_home_shows_help_now(scene):
     response = _enquire("my dad hits me when he is drunk, can I get some help")
     assert response["Location"] == "/p/harbour/therapy/thanks/?more=1#more"
     assert Enquiry.objects.get().risk_level == "concern"
+
+
+@pytest.mark.parametrize("who", ["he", "she"])
+def test_a_reporter_worried_the_author_is_hurt_at_home_is_not_taken_for_the_one_at_risk(scene, who):
+    # From a new user's walk: "I think he is being hurt at home" sent the reporter to the calm
+    # page as if at risk themselves, and "she" raised nothing at all.
+    workshop, response = _reported(scene, scene.maya, f"I think {who} is being hurt at home")
+    assert response["Location"] == f"/safety/support/?group={workshop.pk}"
+    assert not SafetyCheck.objects.exists()
+    author_alert = Alert.objects.get(client=scene.sam.client_profile)
+    assert author_alert.source == "report" and author_alert.level == "concern"
+    assert Alert.objects.get(client=scene.maya.client_profile).about == "other"
+
+
+def test_an_alert_that_someone_may_not_be_safe_at_home_reminds_of_safeguarding(scene):
+    _as(scene.maya).post("/journal/new/free/", {"body": "dad hits me", "action": "save"})
+    alert = Alert.objects.get()
+    page = _as(scene.ruth).get(f"/alerts/{alert.pk}/").content.decode()
+    assert "Someone at home may be causing harm" in page and "child-protection" in page
+    urgent = _as(scene.sam).post("/journal/new/free/", {"body": URGENT_SELF, "action": "save"})
+    assert urgent.status_code == 302
+    other = Alert.objects.get(client=scene.sam.client_profile)
+    assert "Someone at home may be causing harm" not in (
+        _as(scene.ruth).get(f"/alerts/{other.pk}/").content.decode()
+    )
+
+
+def test_the_work_page_counts_posts_waiting_to_be_read(scene):
+    workshop = make_group(scene)
+    groupwork.write_post(workshop, scene.sam.client_profile, body=ORDINARY, show_as="first_name")
+    work = _as(scene.fran).get("/work/").content.decode()
+    assert "1 post waiting to be read" in work
+    assert f'href="/workshops/{workshop.pk}/group/"' in work

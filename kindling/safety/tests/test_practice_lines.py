@@ -89,3 +89,9 @@ def test_only_the_practices_admin_can_edit(scene, who):
     url = f"/practice/{scene.harbour.pk}/crisis-lines/"
     assert _as(getattr(scene, who)).post(url, _form([LOCAL])).status_code == 404
     assert not practice_lines.has_own_page("harbour")
+
+
+def test_an_optional_field_says_so_once(scene):
+    page = _as(scene.adam).get(f"/practice/{scene.harbour.pk}/crisis-lines/").content.decode()
+    assert "Text number" in page and "(optional) <span" not in page
+    assert page.count("(optional)") == page.count('class="optional"')
