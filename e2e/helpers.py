@@ -235,3 +235,10 @@ def assert_on_first_screen(page: Page, locator: Locator) -> None:
         }"""
     )
     assert on_top, "something covers it"
+
+
+def assert_tap_target(locator: Locator, least: int = 44) -> None:
+    """Big enough to tap without care: WCAG 2.5.5 asks for 44 by 44 CSS pixels."""
+    box = locator.bounding_box()
+    assert box is not None
+    assert box["width"] >= least and box["height"] >= least, f"too small to tap: {box}"

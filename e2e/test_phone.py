@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 from e2e.helpers import (
     assert_no_sideways_scroll,
     assert_on_first_screen,
+    assert_tap_target,
     check_page,
     login,
     path_of,
@@ -30,6 +31,7 @@ def test_client_today_fits_a_phone(phone, live_server, demo):
     expect(phone.get_by_role("heading", level=1)).to_have_text("Good to see you, Sam")
     assert_no_sideways_scroll(phone)
     assert_on_first_screen(phone, phone.get_by_role("link", name="Help now", exact=True))
+    assert_tap_target(phone.locator(".site-footer").get_by_role("link", name="Crisis lines"))
     check_page(phone, base)
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kindling.lib import access
+from kindling.safety.models import Alert
 
 from . import actions
 from .forms import (
@@ -72,9 +73,9 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         for role in (Role.FACILITATOR, Role.RESEARCHER)
         if role in roles
     }
-    alerts = (
+    alerts = Alert.most_pressing_first(
         access.alerts_for(request.user).filter(acknowledged_at__isnull=True)
-        .select_related("client", "client__user").order_by("-level", "created_at")
+        .select_related("client", "client__user")
         if Role.FACILITATOR in roles else []
     )  # fmt: skip
     return render(request, "accounts/staff_home.html", {"practices": practices, "alerts": alerts})

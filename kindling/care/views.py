@@ -23,6 +23,7 @@ from kindling.lib.widgets import DateInput, TimeInput
 from kindling.measures import charts
 from kindling.program import pacing
 from kindling.program.content import load_programme
+from kindling.safety.models import Alert
 
 from . import appointments, record
 from . import caseload as caseload_pages
@@ -42,11 +43,10 @@ def caseload(request: HttpRequest) -> HttpResponse:
         access.caseload_for(request.user), sort=sort, band=band, search=search,
         needs_look=needs_look, page=request.GET.get("page", 1),
     )  # fmt: skip
-    alerts = (
+    alerts = Alert.most_pressing_first(
         access.alerts_for(request.user)
         .filter(acknowledged_at__isnull=True)
         .select_related("client", "client__user")
-        .order_by("-level", "created_at")  # urgent before concern, oldest first
     )
     query = request.GET.copy()
     query.pop("page", None)

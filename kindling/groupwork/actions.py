@@ -312,13 +312,15 @@ def _screen_report(made: PeerReport, by: User, reason: str, *, again: bool = Fal
             )  # fmt: skip
     # Someone else may be at risk: most often the post's author. Their own care team is told
     # too (the reporter's team, above, may not know them), without opening the author's calm
-    # page for words they did not write and without naming the reporter.
+    # page for words they did not write and without naming the reporter. The alert is the
+    # post's, not the report's: while it waits, a second member worried about the same post
+    # does not raise (or e-mail) it again; the facilitator reads every report.
     author = ClientProfile.objects.filter(user_id=made.post.author_id).first()
     if found.level != "none" and found.about != "self" and author and author.user_id != by.pk:
         pathway.raise_alert(
             author, level=found.level, about=Alert.About.UNCLEAR, source=Alert.Source.REPORT,
-            source_id=ref, matches=found.matches, rules_version=found.version, calm_page=False,
-            tell=found.tell,
+            source_id=f"post-{made.post_id}", matches=found.matches,
+            rules_version=found.version, calm_page=False, tell=found.tell,
         )  # fmt: skip
     if higher(outcome.level, than=made.risk_level):
         made.risk_level, made.risk_about = outcome.level, outcome.about

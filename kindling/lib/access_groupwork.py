@@ -32,6 +32,7 @@ from kindling.lib.access_roles import is_signed_in
 __all__ = [
     "group_members",
     "group_participants",
+    "group_post_behind",
     "group_post_for_participant",
     "group_post_to_moderate",
     "group_to_run",
@@ -129,3 +130,14 @@ def group_post_to_moderate(user: User, workshop_id: int, post_id: int) -> PeerPo
         raise Http404("No such post.") from None
     post.workshop = workshop
     return post
+
+
+def group_post_behind(user: User, source: str, source_id: str) -> PeerPost | None:
+    """The group post an alert came from ("group" alerts have source_id "peer-<pk>"), if this
+    person runs that group and so may read it anyway; otherwise None."""
+    if source != "group" or not source_id.startswith("peer-"):
+        return None
+    pk = source_id.removeprefix("peer-")
+    if not pk.isdigit():
+        return None
+    return PeerPost.objects.filter(workshop__in=groups_led_by(user), pk=int(pk)).first()

@@ -80,7 +80,7 @@ def load(clinician: User, sam: ClientProfile, maya: ClientProfile, leo: ClientPr
     ])  # fmt: skip
     from kindling.safety.demo import load as load_safety
 
-    load_safety(sam, maya, clinician)
+    load_safety(sam, maya, clinician, leo=leo)
     from .together_demo import load as load_together
 
     load_together(clinician, leo)

@@ -27,6 +27,9 @@ class Line:
     hours: str = ""
     text: str = ""
     young: bool = False  # made for children and young people: shown first to them
+    # What the line is mainly for: "" (anything), "suicide" (suicidal thoughts: not offered on
+    # the page for someone hurt at home) or "home" (family violence: offered first there).
+    topic: str = ""
 
     @property
     def tel(self) -> str:
@@ -49,6 +52,15 @@ class Region:
     @property
     def young_lines(self) -> tuple[Line, ...]:
         return tuple(line for line in self.lines if line.young)
+
+    def lines_for(self, *, young: bool = False, at_home: bool = False) -> tuple[Line, ...]:
+        """The lines in the order to offer them: for someone hurt or unsafe at home, lines for
+        that first and none only about suicidal thoughts; for a young person, lines made for
+        young people before the rest."""
+        lines = [line for line in self.lines if not (at_home and line.topic == "suicide")]
+        rank = {line: (not (at_home and line.topic == "home"), not (young and line.young))
+                for line in lines}  # fmt: skip
+        return tuple(sorted(lines, key=rank.__getitem__))  # sorted() keeps ties in order
 
     @property
     def emergency_tel(self) -> str:

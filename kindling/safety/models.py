@@ -76,6 +76,18 @@ class Alert(models.Model):
         )
 
     @property
+    def pressing(self) -> bool:
+        """Urgent, or danger at home: marked and listed first wherever alerts wait."""
+        return self.level == self.Level.URGENT or self.at_home
+
+    @staticmethod
+    def most_pressing_first(alerts) -> list[Alert]:
+        """Urgent alerts, then danger at home, then the other concerns; oldest first in each."""
+        return sorted(
+            alerts, key=lambda a: (a.level != a.Level.URGENT, not a.at_home, a.created_at)
+        )
+
+    @property
     def headline(self) -> str:
         """What the alert is, in a few words for the caseload and the alert page (lower case:
         the caseload puts the client's name before it)."""

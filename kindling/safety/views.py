@@ -37,15 +37,18 @@ def _settling(band: str):
 
 
 def _region(profile):
+    """The client's region, with their practice's own list of lines when the practice keeps
+    one for that region (the same list as its Help now page)."""
+    practice = profile.practice
+    if profile.region == practice.region:
+        return practice_lines.region_for(practice)
     regions = crisis.load_regions()
     return regions.get(profile.region) or regions["INT"]
 
 
-def _lines_for(profile, region) -> tuple:
+def _lines_for(profile, region, *, at_home: bool = False) -> tuple:
     """The region's lines, those made for young people first for a young person."""
-    if not profile.is_minor:
-        return region.lines
-    return region.young_lines + tuple(line for line in region.lines if not line.young)
+    return region.lines_for(young=profile.is_minor, at_home=at_home)
 
 
 def _numbers(profile, region) -> list[str | None]:
@@ -127,7 +130,7 @@ def support(request: HttpRequest, for_you: bool = False) -> HttpResponse:
             "has_care_team": bool(access.active_clinicians(profile)),
             "region": region,
             "profile": profile,
-            "lines": _lines_for(profile, region),
+            "lines": _lines_for(profile, region, at_home=for_you),
             "group": None if for_you else group,
             "for_you": for_you,
         },
@@ -312,6 +315,11 @@ def alert_detail(request: HttpRequest, alert_id: int) -> HttpResponse:
         else:
             messages.info(request, _("A colleague acknowledged this alert a moment ago."))
         return redirect("caseload" if role == Role.CLINICIAN else "staff_home")
+    # A facilitator learns that help is needed, not the words a client wrote in private; a post
+    # in a group they run is theirs to read anyway, so its words are shown.
+    group_post = None
+    if role != Role.CLINICIAN:
+        group_post = access.group_post_behind(request.user, alert.source, alert.source_id)
     return render(
         request,
         "safety/alert.html",
@@ -321,8 +329,8 @@ def alert_detail(request: HttpRequest, alert_id: int) -> HttpResponse:
             "client": alert.client,
             "context": _alert_context(alert),
             "checks": alert.checks.all(),
-            # A facilitator learns that help is needed, not the words a client wrote in private.
-            "show_words": role == Role.CLINICIAN,
+            "for_clinician": role == Role.CLINICIAN,
+            "group_post": group_post,
         },
         status=400 if form.errors else 200,
     )
@@ -347,6 +355,14 @@ class CrisisLineForm(forms.Form):
     about = forms.CharField(label=gettext_lazy("What it is for"), max_length=200)
     young = forms.BooleanField(label=gettext_lazy("Made for children and young people"),
                                required=False)  # fmt: skip
+    topic = forms.ChoiceField(
+        label=gettext_lazy("Mainly for"), required=False, initial="",
+        choices=[
+            ("", gettext_lazy("Anything")),
+            ("suicide", gettext_lazy("Suicidal thoughts (not offered to someone hurt at home)")),
+            ("home", gettext_lazy("Someone hurt or unsafe at home (offered to them first)")),
+        ],
+    )  # fmt: skip
 
 
 CrisisLineFormSet = forms.formset_factory(
@@ -366,7 +382,7 @@ def practice_crisis_lines(request: HttpRequest, practice_id: int) -> HttpRespons
         return redirect("practice_crisis_lines", practice.pk)
     initial = [
         {"name": line.name, "call": line.call, "text": line.text, "hours": line.hours,
-         "about": line.about, "young": line.young}
+         "about": line.about, "young": line.young, "topic": line.topic}
         for line in region.lines
     ]  # fmt: skip
     formset = CrisisLineFormSet(request.POST or None, initial=initial)

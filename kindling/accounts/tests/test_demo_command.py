@@ -107,5 +107,8 @@ def test_the_demo_shows_every_part_of_the_programme(db):
     assert [m["rule"] for m in by_model.matches] == ["model"]
     assert by_model.acknowledged_by.email == "clinician@demo.kindling" and by_model.action_note
     assert not sam.safety_checks.exists()  # the demo client is not held on the calm page
+    # Leo (10) may not be safe at home: a concern marked and listed first on the caseload.
+    (home,) = Alert.objects.filter(client__user__email="child@demo.kindling")
+    assert home.at_home and home.pressing and home.is_open
     _demo()  # a second run adds nothing
-    assert Alert.objects.count() == 2 and Unlock.objects.filter(client=sam).count() == 2
+    assert Alert.objects.count() == 3 and Unlock.objects.filter(client=sam).count() == 2

@@ -92,6 +92,15 @@ def test_an_urgent_post_is_held_never_shown_and_raises_an_alert(scene):
     _as(member).post(f"/my-groups/{workshop.pk}/posts/{post.pk}/take-down")
     post.refresh_from_db()
     assert post.status == "held"
+    # The facilitator reads it and clears it from the list; the alert stays open.
+    assert "I've read it: clear it from this list" in page
+    assert "1 held for safety" in _as(scene.fran).get("/work/").content.decode()
+    _decide(workshop, post, "remove", scene.fran)
+    post.refresh_from_db()
+    assert post.status == "removed"
+    assert "held for safety" not in _as(scene.fran).get("/work/").content.decode()
+    alert.refresh_from_db()
+    assert alert.is_open
 
 
 def test_an_urgent_post_by_a_client_with_a_clinician_alerts_the_care_team(scene):

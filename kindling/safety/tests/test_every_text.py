@@ -107,6 +107,33 @@ def test_a_report_saying_someone_is_in_danger_is_flagged_and_alerted(scene):
     assert "reason may mean someone is at risk: please read it now" in work
 
 
+def test_a_second_report_of_the_same_post_does_not_alert_the_authors_team_twice(
+    scene, django_capture_on_commit_callbacks, mailoutbox
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        workshop, _response = _reported(scene, scene.maya, URGENT_OTHER)
+    post = PeerReport.objects.get().post
+    sam = scene.sam.client_profile
+    mails = len(mailoutbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        _as(scene.leo).post(
+            f"/my-groups/{workshop.pk}/posts/{post.pk}/report",
+            {"reason": "i think sam is going to kill himself tonight"},
+        )
+    assert PeerReport.objects.count() == 2  # the facilitator reads both reports
+    assert Alert.objects.filter(client=sam, source="report").count() == 1
+    # The only new e-mail is about Leo's own worry (his team hears he is worried about someone).
+    leos = Alert.objects.filter(client=scene.leo.client_profile)
+    assert len(mailoutbox) - mails == leos.count() == 1
+    # Once that alert is acknowledged, a new report of the post is a new alert.
+    Alert.objects.filter(client=sam).update(acknowledged_at=timezone.now())
+    _as(scene.maya).post(
+        f"/my-groups/{workshop.pk}/posts/{post.pk}/report",
+        {"reason": "sam says he is going to end his life tonight"},
+    )
+    assert Alert.objects.filter(client=sam, source="report").count() == 2
+
+
 def test_the_work_page_lists_no_group_posts_when_none_wait(scene):
     _reported(scene, scene.maya, "It felt unkind to me.")
     work = _as(scene.fran).get("/work/").content.decode()
@@ -123,7 +150,7 @@ def test_a_report_worried_about_the_author_tells_the_authors_care_team_too(
     sam = scene.sam.client_profile
     alert = Alert.objects.get(client=sam)
     assert (alert.level, alert.about, alert.source) == ("urgent", "unclear", "report")
-    assert alert.source_id == f"report-{PeerReport.objects.get().pk}"
+    assert alert.source_id == f"post-{PeerReport.objects.get().post_id}"
     assert alert.headline.startswith("a group member reported their post")
     # Sam did not write these words: his own calm page is not opened by them.
     assert not SafetyCheck.objects.filter(client=sam).exists()

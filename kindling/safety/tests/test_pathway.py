@@ -9,6 +9,7 @@ from django.test import Client
 from conftest import signed_in as _as
 from kindling.accounts.models import CareTeamMember
 from kindling.lib.models import AuditEvent
+from kindling.safety import pathway
 from kindling.safety.models import Alert, SafetyCheck
 
 
@@ -248,6 +249,55 @@ def test_a_client_whose_clinician_left_alerts_a_facilitator_who_can_open_it(scen
     page = _as(scene.fran).get(f"/alerts/{alert.pk}/").content.decode()
     assert "want to die" not in page  # a facilitator is told help is needed, not the words
     assert "possible risk to the participant" in _as(scene.fran).get("/work/").content.decode()
+    # The page is worded for her, says why it comes to her and what she might do.
+    assert "The client" not in page and "The participant" in page
+    assert "has no clinician at the practice" in page
+    assert "What they wrote stays private to them" in page
+    assert "What you might do" in page and scene.leo.email in page
+    assert 'href="/crisis/"' in page
+    assert "Open " not in page  # no link to a clinical record she may not read
+    assert "(10 years old)" in page  # Leo is a child
+
+
+def test_a_facilitator_reads_why_for_a_post_in_a_group_she_runs(scene):
+    from kindling.groupwork import actions as groupwork
+    from kindling.groupwork.tests.helpers import extra_adult, make_group, register
+
+    workshop = make_group(scene)
+    member = extra_adult(scene, 0)
+    register(workshop, member)
+    groupwork.write_post(
+        workshop, member.client_profile, body="I want to die", show_as="first_name"
+    )
+    alert = Alert.objects.get(client=member.client_profile)
+    page = _as(scene.fran).get(f"/alerts/{alert.pk}/").content.decode()
+    assert "Why the screen raised it" in page and "want to die" in page
+    assert f'href="/workshops/{workshop.pk}/group/"' in page
+    assert "What they wrote stays private" not in page
+
+
+def test_danger_at_home_is_marked_and_listed_before_other_concerns(scene):
+    from kindling.safety.screen import screen
+
+    sam, leo = scene.sam.client_profile, scene.leo.client_profile
+    plain = pathway.raise_alert(
+        sam, level="concern", about="self", source="text", source_id="a",
+        matches=screen("Some days I feel hopeless about all of this.").matches,
+    ).alert  # fmt: skip
+    found = screen("my dad hits me when he is angry")
+    assert found.tell, found
+    home = pathway.raise_alert(
+        leo, level=found.level, about=found.about, source="journal", source_id="b",
+        matches=found.matches, tell=found.tell,
+    ).alert  # fmt: skip
+    assert home.at_home and home.pressing and not plain.pressing
+    caseload = _as(scene.ruth).get("/caseload/").content.decode()
+    section = caseload.split('id="alerts-heading"')[1].split("</section>")[0]
+    assert section.index(f"/alerts/{home.pk}/") < section.index(f"/alerts/{plain.pk}/")
+    assert "Safety at home" in section and "(10 years old)" in section
+    page = _as(scene.ruth).get(f"/alerts/{home.pk}/").content.decode()
+    assert "Safety at home" in page and "(10 years old)" in page
+    assert "child-protection duties" in page
 
 
 def test_the_calm_page_without_an_emergency_number_still_offers_help(scene):
@@ -321,6 +371,10 @@ def test_being_hurt_at_home_is_a_concern_told_at_once_with_support_for_the_write
     assert "if you are in danger right now" in page
     assert "Worrying about someone" not in page
     assert "Saved." in page
+    # The emergency number first, then lines for young people; no line only about suicide.
+    lines = page.split('id="lines-heading"')[1]
+    assert lines.index("Call 000") < lines.index("Kids Helpline") < lines.index("Lifeline ·")
+    assert "Suicide Call Back Service" not in page
     caseload = _as(scene.ruth).get("/caseload/").content.decode()
     assert "they may not be safe at home" in caseload
 

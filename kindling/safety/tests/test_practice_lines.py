@@ -95,3 +95,26 @@ def test_an_optional_field_says_so_once(scene):
     page = _as(scene.adam).get(f"/practice/{scene.harbour.pk}/crisis-lines/").content.decode()
     assert "Text number" in page and "(optional) <span" not in page
     assert page.count("(optional)") == page.count('class="optional"')
+
+
+def test_a_line_for_someone_hurt_at_home_is_offered_to_them_first(scene):
+    """A practice can add a family-violence service and mark it: someone who wrote that they
+    may not be safe at home sees it first, and no line meant only for suicidal thoughts."""
+    home = {"name": "Harbour Family Safety", "call": "03 9555 0199", "about": "If home is not "
+            "safe.", "topic": "home"}  # fmt: skip
+    suicide = {"name": "Call Back Line", "call": "1300 000 000", "about": "Suicidal thoughts.",
+               "topic": "suicide"}  # fmt: skip
+    adam = _as(scene.adam)
+    url = f"/practice/{scene.harbour.pk}/crisis-lines/"
+    assert "Mainly for" in adam.get(url).content.decode()
+    assert adam.post(url, _form([LIFELINE, suicide, KIDS, home])).status_code == 302
+    region = practice_lines.region_for(scene.harbour)
+    assert [line.topic for line in region.lines] == ["", "suicide", "", "home"]
+    page = _as(scene.maya).get("/safety/support/you/").content.decode()  # Maya is 14
+    lines = page.split('id="lines-heading"')[1]
+    order = [lines.index(name) for name in ("Harbour Family Safety", "Kids Helpline", "Lifeline")]
+    assert order == sorted(order) and "Call Back Line" not in lines
+    # The same practice's page for a worried young person still offers every line.
+    assert "Call Back Line" in _as(scene.maya).get("/safety/support/").content.decode()
+    # The edit form shows what each line was marked for.
+    assert 'value="home" selected' in adam.get(url).content.decode()
