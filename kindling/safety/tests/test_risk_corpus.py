@@ -59,8 +59,10 @@ HELD_OUT_3 = HERE.parent / "heldout" / "risk-corpus-3.jsonl"
 HELD_OUT_4 = HERE.parent / "heldout" / "risk-corpus-4.jsonl"
 HELD_OUT_5 = HERE.parent / "heldout" / "risk-corpus-5.jsonl"
 HELD_OUT_6 = HERE.parent / "heldout" / "risk-corpus-6.jsonl"
+HELD_OUT_7 = HERE.parent / "heldout" / "risk-corpus-7.jsonl"
 EVERYDAY_1 = HERE.parent / "heldout" / "everyday-1.jsonl"
 EVERYDAY_2 = HERE.parent / "heldout" / "everyday-2.jsonl"
+EVERYDAY_3 = HERE.parent / "heldout" / "everyday-3.jsonl"
 
 RECALL_TARGET = 0.95
 PRECISION_TARGET = 0.85
@@ -323,6 +325,26 @@ CORPUS_6_PRECISION_FLOOR = 0.86
 CORPUS_6_OTHER_AS_SELF_MAX = 3
 
 
+# Corpus 7 (500 texts, heldout/risk-corpus-7.jsonl) was written in session 7 by two new writers
+# with only the labelling scheme and a style note (ids r001-r250: adults, the hardest to read;
+# s001-s250: whose risk it is, young people), and screened ONCE with the shipped rules and model
+# 2026.11-3 frozen, before anything changed: recall 0.900, precision 0.873, 5 other-as-self;
+# someone else's urgent risk screened urgent 64 of 65 (58 as someone else's). By voice: adult
+# 0.905 / 0.851, teen 0.873 / 0.873, child 0.929 / 0.907. Counts only, as for corpus 6, until
+# the next version has been measured on it. The floors are that measurement, rounded down.
+CORPUS_7_RECALL_FLOOR = 0.90
+CORPUS_7_PRECISION_FLOOR = 0.87
+CORPUS_7_OTHER_AS_SELF_MAX = 5
+
+
+def test_the_seventh_held_out_corpus_holds_its_measured_floor():
+    """The newest blind measure: heldout/risk-corpus-7.jsonl (counts only)."""
+    report = evaluate("seventh held-out corpus (heldout/risk-corpus-7.jsonl)", HELD_OUT_7)
+    print()
+    print(report.text())
+    _holds(report, CORPUS_7_RECALL_FLOOR, CORPUS_7_PRECISION_FLOOR, CORPUS_7_OTHER_AS_SELF_MAX)
+
+
 def test_the_sixth_held_out_corpus_holds_its_measured_floor():
     """The honest measure of the rules with the model: heldout/risk-corpus-6.jsonl."""
     report = evaluate("sixth held-out corpus (heldout/risk-corpus-6.jsonl)", HELD_OUT_6)
@@ -343,15 +365,21 @@ def test_the_sixth_held_out_corpus_holds_its_measured_floor():
 # its texts were then, by accident, word for word in that model's training data) and 2026.11-3
 # (8 of 380, with those removed); the 15 urgent texts about the writer were all caught each time.
 # Counts only for everyday notes 2, as for corpus 6.
+# Everyday notes 3 (session 7, ids v001-v400) was screened ONCE with 2026.11-3 frozen: 5 of 380
+# screened urgent; 14 of its 15 urgent texts about the writer were caught (the one missed is not
+# read: counts only). 28 of its short lines are word for word in 2026.11-3's training data, which
+# flatters that one measurement a little.
 EVERYDAY = [
-    ("everyday notes 1, now development data (heldout/everyday-1.jsonl)", EVERYDAY_1, 4),
-    ("everyday notes 2 (heldout/everyday-2.jsonl)", EVERYDAY_2, 8),
+    ("everyday notes 1, now development data (heldout/everyday-1.jsonl)", EVERYDAY_1, 4, 0),
+    ("everyday notes 2 (heldout/everyday-2.jsonl)", EVERYDAY_2, 8, 0),
+    ("everyday notes 3 (heldout/everyday-3.jsonl)", EVERYDAY_3, 5, 1),
 ]
-EVERYDAY_URGENT_SELF_MISSED_MAX = 0
 
 
-@pytest.mark.parametrize("name,path,most", EVERYDAY, ids=["everyday-1", "everyday-2"])
-def test_everyday_notes_rarely_open_the_crisis_page(name, path, most):
+@pytest.mark.parametrize(
+    "name,path,most,missed_most", EVERYDAY, ids=["everyday-1", "everyday-2", "everyday-3"]
+)
+def test_everyday_notes_rarely_open_the_crisis_page(name, path, most, missed_most):
     report = evaluate(name, path)
     print()
     print(report.text())
@@ -363,4 +391,4 @@ def test_everyday_notes_rarely_open_the_crisis_page(name, path, most):
     )
     print(f"not urgent, screened urgent: {false_urgent} of {len(calm)}; missed {missed}")
     assert false_urgent <= most
-    assert missed <= EVERYDAY_URGENT_SELF_MISSED_MAX
+    assert missed <= missed_most
