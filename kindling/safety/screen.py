@@ -217,6 +217,9 @@ class SubjectSpec(_Strict):
     echo: list[str] = []
     unclear_markers: list[str] = []  # in a sentence, these make every phrase in it unclear
     generic_person: list[str] = []  # "everyone", "you": unclear only straight before a phrase
+    # Keeping someone else's means from them ("hid mum's pills cos she said..."): the phrase is
+    # about that person, not the one who hid them (2026.11-4).
+    protective: list[str] = []
 
 
 class RulesSpec(_Strict):
@@ -804,10 +807,18 @@ class _Compiled:
         # "took dad's pills": the owner of the means is not the one at risk. (The owner of a
         # place is: "blades in my daughter's bin".)
         pills = _expand("{pills}", lex, where) if "pills" in lex else "pills"
-        self.owned = _compile(
-            rf"\s+(?:{pills}|razors?|blades?|knife|knives|gun|belt|car|phone)\b",
-            where,
+        # A few words may stand between owner and means ("his sleeping tablets", "dads blood
+        # pressure pills"); "his", "her" and "their" own means as "mum's" does (2026.11-4).
+        # Not a verb or helper between them: "my parents are hoarding pills" names no owner.
+        between = (
+            r"(?:\s+(?!(?:are|is|was|were|has|have|had|been|got|gets|keeps?|kept|took|take"
+            r"|taking|hoard\w*|stockpil\w*|sav\w*|hid\w*|stash\w*|collect\w*|all|the|some|any"
+            r"|my|of)\b)[a-z]+){0,3}?"
         )
+        self.owned = _compile(
+            rf"{between}\s+(?:{pills}|razors?|blades?|knife|knives|gun|belt|car|phone)\b", where
+        )
+        self.first_person = _compile(rf"\b(?:{first})(?![a-z0-9'])", where)
         # Danger at home: the writer is there if they name themselves, or "we" or "us".
         self.writer_there = _compile(rf"\b(?:{first}|we|we\s*'?\s*re|us)(?![a-z0-9'])", where)
         self.unclear_marker = _compile(
@@ -845,6 +856,15 @@ class _Compiled:
             where,
         )
         self.together = _compile(r"(?:\bme|\bi)\s+and\s+(?:my\s+)?$", where)
+        # "Me and my husband both said we'd rather...": "we" includes the writer (2026.11-4).
+        self.we_with_me = _compile(
+            r"\b(?:me|i)\s+and\s+my\s+[a-z]+\b|\bmy\s+[a-z]+\s+and\s+(?:i|me)\b"
+            r"|\bwe\s+both\b|\bboth\s+of\s+us\b",
+            where,
+        )
+        self.protective = _compile(
+            "|".join(f"(?:{_expand(e, lex, where)})" for e in sub.protective) or r"(?!)", where
+        )
         self.together_after = _compile(r"\s+and\s+(?:i|me|myself)\b", where)
 
     @staticmethod
@@ -1072,6 +1092,11 @@ class _Compiled:
                     scope = max(s0, qs + 1)
                 break  # a quote nobody is said to have said is read with its sentence
 
+        # "hid mum's pills cos she said she'd take them all": protecting someone else.
+        for guard in self.protective.finditer(norm, s0, s1):
+            if guard.start() <= start < guard.end():
+                return "other"
+
         # "asking for a friend", "I don't know who wrote it", "could be anyone's": nobody can
         # say whom. The marker may stand in another sentence of the text.
         if self.unclear_marker.search(norm):
@@ -1083,7 +1108,7 @@ class _Compiled:
             m.lastgroup
             for m in self.in_phrase.finditer(norm, start, end)
             if not _RECIPIENT.search(norm, max(0, m.start() - 24), m.start())
-            and not (m.group().endswith("s") and self.owned.match(norm, m.end()))
+            and not self._owns_means(norm, m, s0)
         }
         if "self" in kinds:
             return "self"
@@ -1109,7 +1134,7 @@ class _Compiled:
         last = None
         owner = None
         for found in self.person.finditer(norm, scope, until):
-            if found.group().endswith("s") and self.owned.match(norm, found.end()):
+            if self._owns_means(norm, found, scope):
                 owner = found  # "which of Mum's meds": Mum owns the means, not the subject
                 continue
             if found.lastgroup != "generic" or (
@@ -1148,6 +1173,9 @@ class _Compiled:
                 if self.said_tail.match(norm, end, s1):
                     return "other"
                 return "self"
+            we = last.group() in ("us", "ourselves") or last.group().startswith("we")
+            if kind == "unclear" and we and self.we_with_me.search(norm, scope, s1):
+                return "self"
             if kind == "they":
                 kind = self._they(norm, last.start())
             if kind == "other":
@@ -1175,6 +1203,18 @@ class _Compiled:
             if previous and previous[-1] == "other" and "self" not in previous:
                 return "unclear"
         return "self"
+
+    def _owns_means(self, norm: str, person: re.Match, s0: int) -> bool:
+        """ "mum's pills", "his sleeping tablets": the owner of the means, not its taker. "his",
+        "her" and "their" own them only when the writer is the one in the sentence ("I took
+        his tablets"; but "Jess has been saving her pills" is about Jess)."""
+        word = person.group()
+        if word in ("his", "her", "their"):
+            if not self.first_person.search(norm, s0, person.start()):
+                return False
+        elif not word.endswith("s"):
+            return False
+        return bool(self.owned.match(norm, person.end()))
 
     def _they(self, norm: str, before: int) -> str:
         """'they' is someone else when the text named someone before it, else unclear."""

@@ -21,10 +21,10 @@ now DEVELOPMENT data and its floors below are the fitted numbers, not evidence o
 Corpus 3 (heldout/risk-corpus-3.jsonl) measured rules 2026.11-1 blind, then chose the
 statistical model's threshold and became part of its training data. Corpus 4 measured rules
 2026.11-1 with model 2026.11-1 blind, then became development data in the same way. Corpus 5 (and
-everyday notes 1) did the same for 2026.11-2. The honest
-measure of the screen now (rules 2026.11-3 with model 2026.11-3, see test_risk_model.py) is
-corpus 6, heldout/risk-corpus-6.jsonl, and for false alarms on everyday words,
-heldout/everyday-2.jsonl: see the comments above their tests at the end of this file.
+everyday notes 1) did the same for 2026.11-2, and corpus 6 (and everyday notes 2) for 2026.11-3.
+The honest measure of the screen now (rules 2026.11-4 with model 2026.11-4, see
+test_risk_model.py) is corpus 7, heldout/risk-corpus-7.jsonl, and for false alarms on everyday
+words, heldout/everyday-3.jsonl: see the comments above their tests at the end of this file.
 
 dev-corpus-2.jsonl is a second development set (639 texts) written for rules 2026.05-3, aimed at
 what the rules missed: indirect and euphemistic wording, farewell behaviours, self-harm in other
@@ -278,14 +278,21 @@ def test_corpus_2_now_development_data_does_not_fall_below_its_fitted_numbers():
 # it validated model 2026.11-3 (trained without it: 0.919 / 0.860 / 3) and joined the training
 # data, with everyday notes 1.
 #
-# All are DEVELOPMENT data now: the floors are the fitted numbers of rules 2026.11-3 with model
-# 2026.11-3 (corpus 3: 0.992 / 0.928 / 1; corpus 4: 0.994 / 0.941 / 1; corpus 5: 0.963 / 0.945 /
-# 2), rounded down. They guard against going backwards and are not evidence of accuracy; corpus 6
-# is.
+# Corpus 6 (500 texts, written blind) was screened with 2026.11-2 and 2026.11-3 frozen (see
+# heldout/README.md: 0.900 / 0.828 / 3, then 0.894 / 0.867 / 3). Once corpus 7 had been written,
+# its texts were read to widen the rules (2026.11-4, by kind: pacts, a gun turned on oneself, a
+# height looked up, whose means, protective acts, idle threats), it validated model 2026.11-4
+# (trained without it) and joined the training data, with everyday notes 2.
+#
+# All are DEVELOPMENT data now: the floors are the fitted numbers of rules 2026.11-4 with model
+# 2026.11-4 (corpus 3: 0.992 / 0.935 / 1; corpus 4: 0.994 / 0.946 / 0; corpus 5: 0.969 / 0.939 /
+# 2; corpus 6: 0.981 / 0.957 / 0), rounded down. They guard against going backwards and are not
+# evidence of accuracy; corpus 7 is.
 FITTED = [
-    ("corpus 3, now development data (heldout/risk-corpus-3.jsonl)", HELD_OUT_3, 0.99, 0.92, 1),
-    ("corpus 4, now development data (heldout/risk-corpus-4.jsonl)", HELD_OUT_4, 0.99, 0.94, 1),
-    ("corpus 5, now development data (heldout/risk-corpus-5.jsonl)", HELD_OUT_5, 0.96, 0.94, 2),
+    ("corpus 3, now development data (heldout/risk-corpus-3.jsonl)", HELD_OUT_3, 0.99, 0.93, 1),
+    ("corpus 4, now development data (heldout/risk-corpus-4.jsonl)", HELD_OUT_4, 0.99, 0.94, 0),
+    ("corpus 5, now development data (heldout/risk-corpus-5.jsonl)", HELD_OUT_5, 0.96, 0.93, 2),
+    ("corpus 6, now development data (heldout/risk-corpus-6.jsonl)", HELD_OUT_6, 0.98, 0.95, 0),
 ]
 
 
@@ -296,7 +303,9 @@ def _holds(report: Report, recall: float, precision: float, other_as_self: int) 
 
 
 @pytest.mark.parametrize(
-    "name,path,recall,precision,other", FITTED, ids=["corpus-3", "corpus-4", "corpus-5"]
+    "name,path,recall,precision,other",
+    FITTED,
+    ids=["corpus-3", "corpus-4", "corpus-5", "corpus-6"],
 )
 def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
     name, path, recall, precision, other
@@ -307,72 +316,20 @@ def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
     _holds(report, recall, precision, other)
 
 
-# Corpus 6 (500 texts) was written by two writers who saw no rules, no model, no code and no
-# other corpus, before rules 2026.11-3 and model 2026.11-3 were made and before corpus 5 was
-# opened, and screened ONCE with each version frozen (2026-11-22). Nobody building the screen
-# has read its texts, and this test prints only counts, never its lines, so that it can stay
-# held out: do not print, read or train on it until the next measurement has been made on a
-# fresh corpus.
-#
-# Measured: the shipped 2026.11-2 screen, recall 0.900 / precision 0.828 / 3 other-as-self;
-# rules 2026.11-3 alone 0.469 / 0.882 / 2; rules 2026.11-3 with model 2026.11-3 0.894 / 0.877 /
-# 3, and after review fixes to the rules (made without looking at it) 0.894 / 0.867 / 3. Urgent
-# risk to someone else screened as such: 54 of 65 each time. The precision target is met; recall
-# (0.95) and other-as-self (0) are NOT, so the safety issue stays open. The floors are the last
-# measurement, rounded down.
-CORPUS_6_RECALL_FLOOR = 0.89
-CORPUS_6_PRECISION_FLOOR = 0.86
-CORPUS_6_OTHER_AS_SELF_MAX = 3
-
-
-# Corpus 7 (500 texts, heldout/risk-corpus-7.jsonl) was written in session 7 by two new writers
-# with only the labelling scheme and a style note (ids r001-r250: adults, the hardest to read;
-# s001-s250: whose risk it is, young people), and screened ONCE with the shipped rules and model
-# 2026.11-3 frozen, before anything changed: recall 0.900, precision 0.873, 5 other-as-self;
-# someone else's urgent risk screened urgent 64 of 65 (58 as someone else's). By voice: adult
-# 0.905 / 0.851, teen 0.873 / 0.873, child 0.929 / 0.907. Counts only, as for corpus 6, until
-# the next version has been measured on it. The floors are that measurement, rounded down.
-CORPUS_7_RECALL_FLOOR = 0.90
-CORPUS_7_PRECISION_FLOOR = 0.87
-CORPUS_7_OTHER_AS_SELF_MAX = 5
-
-
-def test_the_seventh_held_out_corpus_holds_its_measured_floor():
-    """The newest blind measure: heldout/risk-corpus-7.jsonl (counts only)."""
-    report = evaluate("seventh held-out corpus (heldout/risk-corpus-7.jsonl)", HELD_OUT_7)
-    print()
-    print(report.text())
-    _holds(report, CORPUS_7_RECALL_FLOOR, CORPUS_7_PRECISION_FLOOR, CORPUS_7_OTHER_AS_SELF_MAX)
-
-
-def test_the_sixth_held_out_corpus_holds_its_measured_floor():
-    """The honest measure of the rules with the model: heldout/risk-corpus-6.jsonl."""
-    report = evaluate("sixth held-out corpus (heldout/risk-corpus-6.jsonl)", HELD_OUT_6)
-    print()
-    print(report.text())
-    met = (
-        report.recall >= RECALL_TARGET
-        and report.precision >= PRECISION_TARGET
-        and not report.other_as_self
-    )
-    print("targets met" if met else "targets NOT met (see the comment above this test)")
-    _holds(report, CORPUS_6_RECALL_FLOOR, CORPUS_6_PRECISION_FLOOR, CORPUS_6_OTHER_AS_SELF_MAX)
-
-
 # Everyday notes (400 short texts each, 380 of them not urgent), written blind. Everyday notes 1
 # was screened ONCE with 2026.11-2 (18 of 380 made urgent) and is development data now (fitted
 # with 2026.11-3: 4). Everyday notes 2 was screened ONCE with each of 2026.11-2 (14 of 380; 31 of
 # its texts were then, by accident, word for word in that model's training data) and 2026.11-3
 # (8 of 380, with those removed); the 15 urgent texts about the writer were all caught each time.
-# Counts only for everyday notes 2, as for corpus 6.
 # Everyday notes 3 (session 7, ids v001-v400) was screened ONCE with 2026.11-3 frozen: 5 of 380
 # screened urgent; 14 of its 15 urgent texts about the writer were caught (the one missed is not
 # read: counts only). 28 of its short lines are word for word in 2026.11-3's training data, which
-# flatters that one measurement a little.
+# flatters that one measurement a little. Then ONCE with 2026.11-4 (trained without them): 3 of
+# 380, 14 of 15 caught. Everyday notes 2 is development data now (fitted with 2026.11-4: 2).
 EVERYDAY = [
     ("everyday notes 1, now development data (heldout/everyday-1.jsonl)", EVERYDAY_1, 4, 0),
-    ("everyday notes 2 (heldout/everyday-2.jsonl)", EVERYDAY_2, 8, 0),
-    ("everyday notes 3 (heldout/everyday-3.jsonl)", EVERYDAY_3, 5, 1),
+    ("everyday notes 2, now development data (heldout/everyday-2.jsonl)", EVERYDAY_2, 2, 0),
+    ("everyday notes 3 (heldout/everyday-3.jsonl)", EVERYDAY_3, 3, 1),
 ]
 
 

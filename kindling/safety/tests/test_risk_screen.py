@@ -515,3 +515,66 @@ def test_recovery_words_that_are_not_true_for_the_writer_leave_a_concern_at_leas
 )
 def test_a_story_of_recovery_is_not_risk(text):
     assert level_about(text)[0] == "none"
+
+
+# Rules 2026.11-4 (from corpus 6's errors, by kind; then a review's probes). The rules alone: the
+# model is not asked, so these hold whatever it learns. Written by hand for this test.
+RULES_2026_11_4 = [
+        # Suicide pacts, a gun turned on oneself, a height looked up, the plan being worked out.
+        ("me and my best friend made a pact to do it together on her birthday", ("urgent", "self")),
+        ("me and my friend have a suicide pact", ("urgent", "self")),
+        ("held the rifle and thought about turning it round on myself", ("urgent", "self")),
+        ("looked up how high the car park on King St is", ("urgent", "self")),
+        ("I've started working out how I'd do it.", ("urgent", "self")),
+        ("I keep imagining closing the book on myself", ("urgent", "self")),
+        ("I don't think I'm safe to be on my own tonight", ("urgent", "self")),
+        ("scratched my arm again yesterday, just needed to feel something", ("urgent", "self")),
+        ("i wish i never wok up", ("urgent", "self")),
+        # Whose risk: the taker of someone else's tablets; "we" with "me and my husband".
+        ("I took a handful of his sleeping tablets myself", ("urgent", "self")),
+        ("i had lots of mums hedache tablets to see if i wud die", ("urgent", "self")),
+        ("Me and my husband both said we'd rather not wake up", ("urgent", "self")),
+        ("mum said she is going to leave this world and i said take me with you",
+         ("urgent", "self")),
+        # Protecting someone else: about them.
+        ("i hid mums pills in my welly boot cos she said she was going to take them all",
+         ("urgent", "other")),
+        ("i hid all her pills in my school bag so she cant. she said tonight is her last night",
+         ("urgent", "other")),
+        # Threats: a threat stays a threat unless its condition is an everyday one.
+        ("my husband said he will kill me if i leave", ("urgent", "self")),
+        ("my partner will kill me if i go to a refuge", ("urgent", "self")),
+        ("my husband is going to kill me and he wasn't kidding", ("urgent", "self")),
+        ("my big brother says he will murder me if i go in his room", ("none", "self")),
+        ("she will kill us if we talk in the line but she was smiling", ("none", "self")),
+        ("mum will kill me if i fail maths", ("none", "self")),
+        # Denials and fiction.
+        ("I have zero intention of hurting myself, I just need to vent", ("none", "self")),
+        ("My main character is meant to jump from the cliff in chapter 12", ("none", "self")),
+]  # fmt: skip
+# What a review of the first draft of 2026.11-4 found: each of these went wrong once.
+REVIEW_2026_11_4 = [
+        # Hiding one's own means stays the writer's risk.
+        ("I've been hiding my cuts so mum doesn't see", ("urgent", "self")),
+        ("I hid my stash of pills after he said he'd check my room", ("urgent", "self")),
+        # "my character" that is the writer's own.
+        ("my character flaws make me want to kill myself", ("urgent", "self")),
+        ("my main character is basically me, I'm going to end my life", ("urgent", "self")),
+        # Someone else's means, someone else's risk.
+        ("my parents are hoarding pills", ("urgent", "other")),
+        ("Jess has been stockpiling her pills", ("urgent", "other")),
+        ("grandma wants to die, she keeps saying take me with you", ("urgent", "other")),
+        ("Mum is suicidal and I want to go with her to the hospital", ("urgent", "other")),
+        # Everyday words near the new patterns.
+        ("when things go wrong I turn it on myself", ("none", "self")),
+        ("wondering whether the fence is high enough for the dog", ("none", "self")),
+        ("we made a pact to go together to the formal", ("none", "self")),
+        ("I cut my hair short because I needed to feel something new", ("none", "self")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected", RULES_2026_11_4 + REVIEW_2026_11_4)
+def test_rules_2026_11_4_read_these_as_their_writers_mean_them(text, expected):
+    """Including what the review found (REVIEW_2026_11_4), which stays fixed."""
+    found = risk.rules().screen(text)
+    assert (found.level, found.about) == expected, found.matches
