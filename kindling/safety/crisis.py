@@ -58,9 +58,11 @@ class Region:
         that first and none only about suicidal thoughts; for a young person, lines made for
         young people before the rest."""
         lines = [line for line in self.lines if not (at_home and line.topic == "suicide")]
-        rank = {line: (not (at_home and line.topic == "home"), not (young and line.young))
-                for line in lines}  # fmt: skip
-        return tuple(sorted(lines, key=rank.__getitem__))  # sorted() keeps ties in order
+
+        def rank(line: Line) -> tuple[bool, bool]:
+            return (not (at_home and line.topic == "home"), not (young and line.young))
+
+        return tuple(sorted(lines, key=rank))  # sorted() keeps ties in their order
 
     @property
     def emergency_tel(self) -> str:

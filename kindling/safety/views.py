@@ -47,7 +47,7 @@ def _region(profile):
 
 
 def _lines_for(profile, region, *, at_home: bool = False) -> tuple:
-    """The region's lines, those made for young people first for a young person."""
+    """The region's lines in the order to offer them to this person (see Region.lines_for)."""
     return region.lines_for(young=profile.is_minor, at_home=at_home)
 
 
