@@ -569,6 +569,20 @@ _SENT_TO = re.compile(
 _FOUND = re.compile(
     r"\s+(?:[a-z']+\s+)?(?:found|find|finding|saw|see|seen|noticed|discovered|caught|checked)\b"
 )
+# A sentence of a diary that drops its "I" ("Counted them."): a past-tense verb of doing first.
+# When the sentence before is the writer's too (it starts with "I", or drops its "I" as well:
+# "Found out where dad keeps his pills. Counted them."), its phrase is the writer's although that
+# sentence named someone; after "My brother's in a bad way." it stays unclear (2026.11-5).
+_DIARY_START = re.compile(
+    r"\s*(?:(?:then|and|so|just|also|later|tonight|today|yesterday)\s+)?(?:drove|walked|went|spent|"
+    r"sat|stood|counted|looked|searched|googled|bought|took|made|found|tried|ended\s+up|stayed|"
+    r"lay|parked|picked|sorted|filled|hid|kept|saved|stocked|worked\s+out|figured\s+out|"
+    r"wrote|checked|measured|got)\b"
+)
+_WRITER_START = re.compile(
+    r"\s*(?:(?:i|im|me|i\s*'\s*[a-z]+)\b|(?:haven|hasn|didn|can|couldn|won|don|wasn)\s*'?\s*t\b)"
+    r"|" + _DIARY_START.pattern
+)
 _PREPOSITION = re.compile(r"\b(?:for|to|with|about|of|from|by|at)\s+$")
 # After the writer's "I": words of someone looking on or telling, not of someone in the scene.
 _ONLOOKER = re.compile(
@@ -814,6 +828,14 @@ class _Compiled:
             r"(?:\s+(?!(?:are|is|was|were|has|have|had|been|got|gets|keeps?|kept|took|take"
             r"|taking|hoard\w*|stockpil\w*|sav\w*|hid\w*|stash\w*|collect\w*|all|the|some|any"
             r"|my|of)\b)[a-z]+){0,3}?"
+        )
+        # "new cuts on my sister's arms": a phrase placed on someone else's body straight after
+        # it is about them (2026.11-5). Only a body: "on my dad's birthday" is a date.
+        body = _expand("{body_part}", lex, where) if "body_part" in lex else "arms?|legs?"
+        self.on_someone = _compile(
+            rf"\s+(?:on|all\s+over|up\s+and\s+down|across)\s+(?:my\s+)?(?:{other}|his|their)"
+            rf"\s+(?:[a-z]+\s+)?(?:{body})\b",
+            where,
         )
         self.owned = _compile(
             rf"{between}\s+(?:{pills}|razors?|blades?|knife|knives|gun|belt|car|phone)\b", where
@@ -1123,6 +1145,9 @@ class _Compiled:
         if "other" in kinds:
             return "self" if self.echo.search(norm, end, s1) else "other"
 
+        if self.on_someone.match(norm, end):
+            return "other"
+
         # 2. The nearest person before the phrase in its sentence (a phrase that starts inside
         # a word, "brother's been...", counts that word as before it).
         until = start
@@ -1197,7 +1222,9 @@ class _Compiled:
             # "...wants to die": look back for the person it refers to.
             earlier = [m.lastgroup for m in self.person.finditer(norm, 0, s0)]
             return "other" if "other" in earlier else "unclear"
-        if n > 0:
+        if n > 0 and not (
+            _DIARY_START.match(norm, s0) and _WRITER_START.match(norm, bounds[n - 1])
+        ):
             p0 = bounds[n - 1]
             previous = [m.lastgroup for m in self.person.finditer(norm, p0, s0)]
             if previous and previous[-1] == "other" and "self" not in previous:

@@ -27,8 +27,8 @@ sys.path.insert(0, str(PACKAGE / "training"))
 import train  # noqa: E402  (packages/kindling-risk-model/training/train.py)
 
 ROOT = PACKAGE.parent.parent
-CORPUS_7 = ROOT / "kindling" / "safety" / "heldout" / "risk-corpus-7.jsonl"
-EVERYDAY_3 = ROOT / "kindling" / "safety" / "heldout" / "everyday-3.jsonl"
+CORPUS_8 = ROOT / "kindling" / "safety" / "heldout" / "risk-corpus-8.jsonl"
+EVERYDAY_4 = ROOT / "kindling" / "safety" / "heldout" / "everyday-4.jsonl"
 # Written by hand for this test: no rule matches it, and the model reads preparations in it.
 PREPARATIONS = "Sorted out who gets the cat and left the passwords in an envelope on the desk."
 
@@ -73,13 +73,12 @@ def test_the_plain_scorer_gives_scikit_learns_probabilities(trained):
             assert got[name] == pytest.approx(p, abs=2e-3), (text, name)
 
 
-@pytest.mark.parametrize("held_out", [CORPUS_7, EVERYDAY_3], ids=lambda path: path.name)
+@pytest.mark.parametrize("held_out", [CORPUS_8, EVERYDAY_4], ids=lambda path: path.name)
 def test_the_held_out_sets_are_never_trained_on(held_out):
     assert not any(held_out.name in name for name in train.TRAINING)
     assert str(held_out.relative_to(ROOT)) in train.HELD_OUT
     held = {train.normalised(json.loads(line)["text"]) for line in held_out.open() if line.strip()}
-    # Counts only, never the texts: an assertion message would print them. (Two of everyday
-    # notes 3's short lines are the same once normalised.)
+    # Counts only, never the texts: an assertion message would print them.
     distinct = len(held)
     assert distinct >= 399
     trained_on = {train.normalised(row["text"]) for row in train.read(train.TRAINING)}

@@ -578,3 +578,129 @@ def test_rules_2026_11_4_read_these_as_their_writers_mean_them(text, expected):
     """Including what the review found (REVIEW_2026_11_4), which stays fixed."""
     found = risk.rules().screen(text)
     assert (found.level, found.about) == expected, found.matches
+
+
+# Rules 2026.11-5 (from corpus 7's errors, by kind, in sentences written for this test; then a
+# review's probes). The rules alone.
+RULES_2026_11_5 = [
+        # Self-harm told small, on purpose in a child's spelling, hair pulled out, emoji.
+        ("cut a bit last night, only needed a couple of steri strips", ("urgent", "self")),
+        ("I cut a little again tonight, nothing deep", ("urgent", "self")),
+        ("slammed my fist into the wall on perpos cos im so stupid", ("urgent", "self")),
+        ("i banged my hed on the floor on purpus to stop the feeling", ("urgent", "self")),
+        ("pulled out a big chunk of my hair again, theres a bald patch now", ("urgent", "self")),
+        ("pulled my hair out agen. a lot. it hurts but i dont care", ("urgent", "self")),
+        ("🔪🩸 again tonight. 3 this time", ("urgent", "self")),
+        # A gun on the lap, a height gone back to, a rope and a beam, the way worked out.
+        ("sat in the shed with the rifle across my lap for an hour last night", ("urgent", "self")),
+        ("the .22 was on my knees again in the ute tonight", ("urgent", "self")),
+        ("Drove out to the gap three times this week. I'm parked there now.", ("urgent", "self")),
+        ("bought a rope, the beam in the garage will hold it", ("urgent", "self")),
+        ("once the kids are settled I've worked out how I'll do it", ("urgent", "self")),
+        # A last post; a bus as a relief; a death note; planning after someone's cruel words.
+        ("last post. thanks to everyone who actually cared", ("urgent", "self")),
+        ("if a truck hit me on the way home i honestly wouldnt mind", ("urgent", "self")),
+        ("if i had a death note i'd put my own name in it first", ("urgent", "self")),
+        ("my dad said just go kill yourself and i laughed but i've actually been planning it",
+         ("urgent", "self")),
+        ("found where the sleeping tablets are. counted them. its enough", ("urgent", "self")),
+        # Whose: a diary sentence without its "I" after someone else was named; cuts on a
+        # sibling's arms; a younger self; "saying goodbye to all of us".
+        ("The boss let me go. Spent the night looking up how many of my tablets it would take",
+         ("urgent", "self")),
+        ("there were new cuts on my brothers arms this morning", ("urgent", "other")),
+        ("my 12 year old self wanted to die and honestly I still do", ("urgent", "self")),
+        ("my brother is giving his stuff away and saying goodbye to all of us",
+         ("urgent", "other")),
+        ("Found an unsigned note on the bench saying goodbye forever. No idea who wrote it.",
+         ("urgent", "unclear")),
+        # Not risk: a tired body part, killed in a game, a younger self now well, recovery,
+        # idle threats in a child's spelling. (A joke taken back still counts: see the review.)
+        ("kms 😂 jokes its all good", ("urgent", "self")),
+        ("four hours of ranked, my fingers want to die. I don't.", ("none", "self")),
+        ("got unalived in minecraft by my little brother lol", ("none", "self")),
+        ("wrote to my 12 year old self who wanted to die. i dont feel like that anymore",
+         ("concern", "self")),
+        ("Read my old diary from 2018 when I wanted to end it all. So proud of her for hanging "
+         "on. The pull is gone now.", ("none", "self")),
+        ("my mum wud kill me if i broke the tv", ("none", "self")),
+        ("last post before exams, see you on the other side of maths lol", ("none", "self")),
+        ("pulling my hair out over this assignment again", ("none", "self")),
+        ("I cut a little off the end of my hair today", ("none", "self")),
+        ("the rifle is in the ute for the foxes", ("none", "self")),
+        ("we used the rope swing on the beam in the barn", ("none", "self")),
+        ("thought out how I'd go if I got the job in Perth", ("none", "self")),
+        ("counted them again, there's enough for the fortnight", ("none", "self")),
+        ("we were going to the beach but it rained", ("none", "self")),
+        # Still risk: a joke taken back, a joke said not to be one, a threat meant.
+        ("this homework is making me want to die. jk", ("urgent", "self")),
+        ("kidding. mostly. ok actually not really kidding, i want to die", ("urgent", "self")),
+        ("my husband is going to kill me and he wasn't kidding", ("urgent", "self")),
+        ("Read my old diary. The urges are back and they're loud. I want to die.",
+         ("urgent", "self")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected", RULES_2026_11_5)
+def test_rules_2026_11_5_read_these_as_their_writers_mean_them(text, expected):
+    found = risk.rules().screen(text)
+    assert (found.level, found.about) == expected, found.matches
+
+
+# What a review of the first draft of 2026.11-5 found: each of these went wrong once. (A joke
+# taken back, "jk im fine", no longer hides anything: the review showed how often it is a test of
+# whether anyone will ask.)
+REVIEW_2026_11_5 = [
+        ("I took 30 of my tablets. Kidding. I'm fine", ("urgent", "self")),
+        ("i want to die. jk. im fine. not really", ("urgent", "self")),
+        ("My sister wants to kill herself and I still want to help her but I don't know how",
+         ("urgent", "other")),
+        ("Mum overdosed last night and I still am in shock", ("urgent", "other")),
+        ("Want to die on my dad's anniversary.", ("urgent", "self")),
+        ("Took all the pills on dad's birthday", ("urgent", "self")),
+        ("My daughter is struggling. Tried to overdose on Sunday.", ("urgent", "unclear")),
+        ("my poor mum wants to die", ("urgent", "other")),
+        ("my hands want to die, i cut them again last night", ("urgent", "self")),
+        ("i wanna get unalived in my sleep", ("urgent", "self")),
+        ("got unalived by my step dad's belt", ("urgent", "self")),
+        ("I tried to hang myself last year. The darkness has passed. I still want to.",
+         ("concern", "self")),
+        ("I've been hurting myself from 2020 until now and I can't stop", ("urgent", "self")),
+        ("see you on the other side of this life", ("urgent", "self")),
+        ("Little me wanted to die and so does big me", ("urgent", "self")),
+        ("if a car hit my brother I wouldn't care, he's so annoying", ("none", "self")),
+        ("if a bus hit me i'd be grateful for the day off school lol", ("none", "self")),
+        ("I'd be relieved if a bus hit me", ("urgent", "self")),
+        ("I kept my head down on purpose in class today", ("none", "self")),
+        ("I felt my feet on the floor and intentionally slowed my breathing", ("none", "self")),
+        ("I had the glue gun in my lap doing crafts", ("none", "self")),
+        ("Dad showed me how to carry the rifle across my knees in the ute when we go roo "
+         "shooting", ("none", "self")),
+        ("sat with the gun in my mouth", ("urgent", "self")),
+        ("I walked to the bridge every day this week for my steps", ("none", "self")),
+        ("We're at the lookout. Sitting here now watching the sunset", ("none", "self")),
+        ("Last Post at the dawn service this morning, gave me chills", ("none", "self")),
+        ("Last post. Off to bed, night all", ("none", "self")),
+        ("feeling ok today.\nlast post.\nsorry for everything", ("urgent", "self")),
+        ("I've worked out how I'll go, train to Central then the 333", ("none", "self")),
+        ("Just cut a little this morning, the hedge was overgrown", ("none", "self")),
+        ("I cut a bit today in art, made a collage", ("none", "self")),
+        ("pulling my hair out over this assignment, it hurts my brain", ("none", "self")),
+        ("pulled a handful of my hair out of the shower drain", ("none", "self")),
+        ("My brother pulled my hair out and it hurts, he does it every day", ("none", "self")),
+        ("cooking dinner, sliced my finger 🔪🩸 ouch", ("none", "self")),
+        ("Made cupcakes for Ava's class. Counted them, there's enough for everyone!",
+         ("none", "self")),
+        ("I've honestly been planning it for weeks. Tired of this place, moving to Brisbane.",
+         ("none", "self")),
+        ("used the rope to hoist the christmas tree onto the rafters", ("none", "self")),
+        ("I watched Death Note and wrote my name in my own notebook lol", ("none", "self")),
+        ("Dad said he will kill all of us tonight", ("urgent", "self")),
+        ("banged my hed on the wall again", ("urgent", "self")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected", REVIEW_2026_11_5)
+def test_what_the_review_of_2026_11_5_found_stays_fixed(text, expected):
+    found = risk.rules().screen(text)
+    assert (found.level, found.about) == expected, found.matches

@@ -92,6 +92,14 @@ class _View:
             for n in range(self.low, self.high + 1):
                 grams.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
             return grams
+        if self.analyzer == "char":
+            # Runs of letters across the whole text, spaces included, as scikit-learn counts
+            # them: they see two words together ("n myself", "e my name").
+            text = _WHITE_SPACES.sub(" ", norm)
+            size = len(text)
+            return [
+                text[i : i + n] for n in range(self.low, self.high + 1) for i in range(size - n + 1)
+            ]
         # "char_wb": letter runs inside each word padded with one space each side, as
         # scikit-learn counts them (a word shorter than n gives itself once).
         grams = []

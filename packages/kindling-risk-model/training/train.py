@@ -3,15 +3,17 @@
     .venv/bin/python packages/kindling-risk-model/training/train.py            # write the model
     .venv/bin/python packages/kindling-risk-model/training/train.py --check    # compare only
     .venv/bin/python packages/kindling-risk-model/training/train.py --validate # choose threshold
+    .venv/bin/python packages/kindling-risk-model/training/train.py --loco     # compare views
 
 Training needs scikit-learn (a development dependency); the shipped model does not. The same
 data and the same scikit-learn give the same model: `--check` (run by the test suite) trains
 again and fails if the shipped file differs from what the data would give.
 
-`--validate` is how the threshold was chosen: it trains on everything except corpus 3 and
-prints, for several thresholds, what the rules and the model together score on corpus 3
-(texts the model did not see; the rules were frozen before they saw them). It never reads
-held-out corpus 4, which is kept for measuring the finished screen once.
+`--validate` is how the threshold was chosen: it trains on everything except the validation
+corpus (VALIDATION, now corpus 7) and half the everyday sets, and prints, for several
+thresholds, what the rules and the model together score on them (texts the model did not see;
+the rules were widened on the same corpus, so it flatters them). It never reads the held-out
+sets (HELD_OUT), which are kept for measuring the finished screen once.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ sys.path.insert(0, str(PACKAGE))
 from kindling_risk_model import CLASSES, MODEL_PATH, normalise  # noqa: E402
 
 NAME = "kindling-risk-model"
-VERSION = "2026.11-4"
+VERSION = "2026.11-5"
 # Chosen with --validate (see MODEL_CARD.md and the table it prints). 2026.11-3: with the model
 # trained without corpus 5 and half the everyday sets, 0.45 gave recall 0.919, precision 0.860
 # and 3 other-as-self on corpus 5 (0.40: 0.925 / 0.846 / 4), with 52 of 2,240 everyday texts
@@ -43,7 +45,15 @@ THRESHOLD_OTHER = 0.6
 # between THRESHOLD and it, the screen makes it a concern (see MODEL_CARD.md).
 SHORT_WORDS = 6
 THRESHOLD_SHORT = 0.7
-C = 4.0  # inverse regularisation strength of the logistic regression
+C = 8.0  # inverse regularisation strength of the logistic regression
+# The second view: runs of 3 to 6 characters across the whole text, spaces included (so they see
+# two words together), kept when at least LETTERS_MIN_DF texts have them. 2026.11-5 replaced runs
+# of 2 to 5 letters inside words (with C 4.0) after a leave-one-corpus-out comparison (--loco:
+# each of corpora 3 to 7, written by writers of their own, left out in turn; the model alone, at
+# 0.45): recall 0.918 and precision 0.941 before, 0.932 and 0.951 with these; 20 and 21 of 1,112
+# everyday texts flagged. The file grows from 7 to 12.6 MB and scoring is a little slower.
+LETTERS = (3, 6)
+LETTERS_MIN_DF = 3
 # "none" counts this many times its balanced weight (see fit). Chosen with --validate: 1, 2 and
 # 3 gave recall 0.969 / 0.969 / 0.956 on corpus 4 at the thresholds that matched, with 47 / 45 /
 # 41 of 1,866 everyday texts screened urgent (15 of them by the rules).
@@ -54,12 +64,12 @@ WORD_TOKENS = r"[a-z0-9']+"
 # one of theirs (after lower-casing and dropping punctuation) is skipped by `read`, so a short
 # everyday line ("thank you") written by two writers cannot leak in.
 HELD_OUT = [
-    "kindling/safety/heldout/risk-corpus-7.jsonl",
-    "kindling/safety/heldout/everyday-3.jsonl",
+    "kindling/safety/heldout/risk-corpus-8.jsonl",
+    "kindling/safety/heldout/everyday-4.jsonl",
 ]
 
-# Every file the model learns from, relative to the repository root. Held-out corpus 7 and
-# everyday notes 3 are deliberately absent (a test checks that no text of them is here).
+# Every file the model learns from, relative to the repository root. Held-out corpus 8 and
+# everyday notes 4 are deliberately absent (a test checks that no text of them is here).
 TRAINING = [
     "kindling/safety/tests/corpus/risk-corpus.jsonl",
     "kindling/safety/tests/corpus/risk-corpus-2.jsonl",
@@ -70,17 +80,20 @@ TRAINING = [
     "kindling/safety/heldout/risk-corpus-4.jsonl",
     "kindling/safety/heldout/risk-corpus-5.jsonl",
     "kindling/safety/heldout/risk-corpus-6.jsonl",
+    "kindling/safety/heldout/risk-corpus-7.jsonl",
     "kindling/safety/heldout/everyday-1.jsonl",
     "kindling/safety/heldout/everyday-2.jsonl",
+    "kindling/safety/heldout/everyday-3.jsonl",
     *sorted(str(path.relative_to(ROOT)) for path in (HERE / "data").glob("*.jsonl")),
 ]
-# --validate trains without corpus 6 and without every other text of the everyday sets (odd
-# ids), and measures on those: corpus 6 for recall and precision, the everyday texts for false
+# --validate trains without corpus 7 and without every other text of the everyday sets (odd
+# ids), and measures on those: corpus 7 for recall and precision, the everyday texts for false
 # alarms on the short words people type every day.
-VALIDATION = "kindling/safety/heldout/risk-corpus-6.jsonl"
+VALIDATION = "kindling/safety/heldout/risk-corpus-7.jsonl"
 EVERYDAY = (
     "everyday-1.jsonl",
     "everyday-2.jsonl",
+    "everyday-3.jsonl",
     "train-9.jsonl",
     "train-10.jsonl",
     "train-11.jsonl",
@@ -165,7 +178,12 @@ def read(paths: list[str]) -> list[dict]:
     return rows
 
 
-def fit(rows: list[dict]):
+# The views and regularisation of 2026.11-4, kept so that --loco can compare them.
+BEFORE = {"letters": ("char_wb", (2, 5), 2), "c": 4.0}
+SHIPPED = {"letters": ("char", LETTERS, LETTERS_MIN_DF), "c": C}
+
+
+def fit(rows: list[dict], letters: tuple = SHIPPED["letters"], c: float = C):
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_union
@@ -176,7 +194,7 @@ def fit(rows: list[dict]):
             preprocessor=normalise, sublinear_tf=True,
         ),
         TfidfVectorizer(
-            analyzer="char_wb", ngram_range=(2, 5), min_df=2,
+            analyzer=letters[0], ngram_range=letters[1], min_df=letters[2],
             preprocessor=normalise, sublinear_tf=True,
         ),
     ]  # fmt: skip
@@ -191,7 +209,7 @@ def fit(rows: list[dict]):
         for k, n in enumerate(counts)
         if n
     }
-    classifier = LogisticRegression(C=C, max_iter=5000, class_weight=weights)
+    classifier = LogisticRegression(C=c, max_iter=5000, class_weight=weights)
     classifier.fit(features, labels)
     return views, classifier
 
@@ -324,11 +342,68 @@ def validate(thresholds=(0.4, 0.45, 0.5, 0.55, 0.6), others=(0.5, 0.6, 0.7)) -> 
             )
 
 
+LOCO = [
+    "kindling/safety/heldout/risk-corpus-3.jsonl",
+    "kindling/safety/heldout/risk-corpus-4.jsonl",
+    "kindling/safety/heldout/risk-corpus-5.jsonl",
+    "kindling/safety/heldout/risk-corpus-6.jsonl",
+    "kindling/safety/heldout/risk-corpus-7.jsonl",
+]
+LOCO_EVERYDAY = [
+    "kindling/safety/heldout/everyday-1.jsonl",
+    "kindling/safety/heldout/everyday-2.jsonl",
+    "kindling/safety/heldout/everyday-3.jsonl",
+]
+
+
+def loco(threshold: float = THRESHOLD) -> None:
+    """Leave one corpus out: for each blind corpus written by writers of its own (3 to 7), train
+    without it and score it with the model alone (no rules), for the views of 2026.11-4 and for
+    the shipped ones; then the same with the everyday notes left out together, counting false
+    alarms. How the views were chosen (the rules were widened on these corpora, so the model
+    alone is the fair comparison)."""
+    from kindling_risk_model import Model
+
+    rows = {name: read([name]) for name in TRAINING}
+    us = ("urgent", "self")
+    print(f"model alone, threshold {threshold}: recall / precision of urgent about the writer")
+    for label_, settings in (("2026.11-4 views", BEFORE), ("shipped views", SHIPPED)):
+        hits = flagged = wanted = 0
+        cells = []
+        for out in [*([name] for name in LOCO), LOCO_EVERYDAY]:
+            train = [row for name, got in rows.items() if name not in out for row in got]
+            model = Model(export(*fit(train, **settings)))
+            model.threshold = threshold
+            test = [row for name in out for row in rows[name]]
+            h = f = w = false = calm = 0
+            for row in test:
+                want = (row["level"], row["about"] if row["level"] != "none" else "self")
+                score = model.score(row["text"])
+                flag = score.flagged and model.sure_enough(row["text"], score.urgent_self)
+                h += flag and want == us
+                f += flag
+                w += want == us
+                if want[0] != "urgent":
+                    calm += 1
+                    false += flag or score.flagged_other
+            if out is LOCO_EVERYDAY:
+                cells.append(f"everyday {false}/{calm}")
+            else:
+                hits, flagged, wanted = hits + h, flagged + f, wanted + w
+                name = out[0].rsplit("-", 1)[-1].split(".")[0]
+                cells.append(f"c{name} {h / w:.3f}/{h / max(f, 1):.3f}")
+        total = f"all {hits / wanted:.3f}/{hits / max(flagged, 1):.3f}"
+        print(f"{label_:16} {'  '.join(cells[:-1])}  {total}  {cells[-1]}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--check", action="store_true", help="fail if model.json is stale")
     group.add_argument("--validate", action="store_true", help="print the threshold table")
+    group.add_argument(
+        "--loco", action="store_true", help="compare the views, leaving one corpus out at a time"
+    )
     group.add_argument(
         "--harvest-content", action="store_true", help="write data/kindling-content.jsonl"
     )
@@ -338,6 +413,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.validate:
         validate()
+        return 0
+    if args.loco:
+        loco()
         return 0
     rows = read(TRAINING)
     fresh = export(*fit(rows))
