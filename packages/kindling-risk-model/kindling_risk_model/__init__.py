@@ -1,7 +1,7 @@
 """Kindling's statistical risk model: a text in, the chance it tells of urgent risk.
 
 A multinomial logistic regression over two TF-IDF views of the text (words and word pairs;
-letter runs of 2 to 5 inside words), trained by `training/train.py` on texts written and
+runs of 3 to 6 characters across the text), trained by `training/train.py` on texts written and
 labelled for Kindling. Everything it needs is `model.json` beside this file: the scorer is
 plain Python, reads no network and imports nothing outside the standard library, so it runs
 the same offline, in a test, or in `kindling risk`.
