@@ -1,6 +1,10 @@
 """The demo practice's group work: the multi-week online group (made by the groups demo) has
 stage 2 open, its "before" check-in answered by enough people for the average to show, two
-shared peer posts and one waiting for the facilitator. Running it again changes nothing.
+shared peer posts and one waiting for the facilitator, and one post held for safety: a
+participant with no clinician wrote words the screen reads as urgent, so the alert came to the
+facilitator, Priya (her Work page lists it; its page shows why and what she might do). The held
+post and its alert are made directly, without e-mail or the writer's calm page. Running it again
+changes nothing.
 
 The named demo people (Sam, Maya, ...) keep their own check-ins as the measures demo left them:
 only the other participants' group check-ins are answered here."""
@@ -15,6 +19,12 @@ from kindling.program.content import load_programme
 
 from . import actions
 from .models import GroupCheckIn, GroupUnlock, PeerPost
+
+# Held for safety (Kindling's own words): no rule of the group lets the others see it.
+HELD_POST = (
+    "Honestly everyone in my life would be better off without me. I don't know why I'm even "
+    "posting this here."
+)
 
 POSTS = [
     # (approved?, anonymous?, words) — Kindling's own words.
@@ -86,3 +96,32 @@ def load(practice, people) -> None:
             )  # fmt: skip
             if approved:
                 actions.approve(post, by=facilitator)
+        if writers:
+            _held_for_safety(workshop, writers[-1])
+
+
+def _held_for_safety(workshop: Workshop, writer) -> None:
+    """A post the screen held, and the alert it raised for the facilitator (the writer has no
+    clinician), as `actions.write_post` would leave them, an hour ago."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from kindling.safety.models import Alert
+    from kindling.safety.screen import encode_matches, screen
+
+    found = screen(HELD_POST)
+    if found.level != "urgent":
+        return  # a screen that no longer reads it as urgent: nothing to show
+    post = PeerPost.objects.create(
+        workshop=workshop, author=writer.user, show_as=PeerPost.ShowAs.FIRST_NAME,
+        body=HELD_POST, status=PeerPost.Status.HELD, risk_level=found.level,
+        risk_about=found.about,
+    )  # fmt: skip
+    raised = timezone.now() - dt.timedelta(hours=1)
+    PeerPost.objects.filter(pk=post.pk).update(created_at=raised)
+    Alert.objects.create(
+        client=writer, level=found.level, about=found.about, source=Alert.Source.GROUP,
+        source_id=f"peer-{post.pk}", detail=encode_matches(found.matches),
+        rules_version=found.version, created_at=raised, notified_at=raised,
+    )  # fmt: skip

@@ -91,6 +91,14 @@ class Alert(models.Model):
     def headline(self) -> str:
         """What the alert is, in a few words for the caseload and the alert page (lower case:
         the caseload puts the client's name before it)."""
+        return self._headline(participant=False)
+
+    @property
+    def participant_headline(self) -> str:
+        """The same, as a facilitator reads it: the person is a participant, not a client."""
+        return self._headline(participant=True)
+
+    def _headline(self, *, participant: bool) -> str:
         if self.source == self.Source.FAMILY:
             return _("their parent or carer wrote that someone may be at risk")
         if self.source == self.Source.REPORT:
@@ -104,6 +112,8 @@ class Alert(models.Model):
         if self.at_home:
             return _("they may not be safe at home")
         if self.level == self.Level.URGENT:
+            if participant:
+                return _("possible risk to the participant")
             return _("possible risk to the client")
         return _("a concern to look at")
 

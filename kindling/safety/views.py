@@ -265,7 +265,7 @@ class AcknowledgeForm(forms.Form):
     note = forms.CharField(
         label=gettext_lazy("What was done"),
         help_text=gettext_lazy(
-            "For example: phoned the client, safety plan reviewed, family contacted. This note "
+            "For example: phoned them, safety plan reviewed, family contacted. This note "
             "stays with the alert."
         ),
         max_length=4000,

@@ -111,4 +111,5 @@ def test_the_demo_shows_every_part_of_the_programme(db):
     (home,) = Alert.objects.filter(client__user__email="child@demo.kindling")
     assert home.at_home and home.pressing and home.is_open
     _demo()  # a second run adds nothing
-    assert Alert.objects.count() == 3 and Unlock.objects.filter(client=sam).count() == 2
+    # Three on Dr Ruth's caseload and one for Priya (a group participant's held post).
+    assert Alert.objects.count() == 4 and Unlock.objects.filter(client=sam).count() == 2

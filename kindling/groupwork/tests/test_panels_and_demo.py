@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from allauth.mfa.totp.internal.auth import TOTP
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
+from conftest import STAFF_TOTP_SECRET
 from conftest import signed_in as _as
-from kindling.accounts.models import ConsentRecord
+from kindling.accounts.models import ConsentRecord, User
 from kindling.groups.models import Registration
 from kindling.groupwork import actions
 from kindling.groupwork.aggregate import group_summary
@@ -69,4 +71,31 @@ def test_the_demo_group_shows_its_average_and_loads_twice_the_same(db):
     check_in = GroupCheckIn.objects.get(phase="before")
     assert group_summary(actions.answered_totals(check_in)).shown
     statuses = sorted(PeerPost.objects.values_list("status", flat=True))
-    assert statuses == ["approved", "approved", "pending"]
+    assert statuses == ["approved", "approved", "held", "pending"]
+
+
+def test_the_demo_facilitator_has_a_participants_alert_to_open(db):
+    # A participant with no clinician wrote urgent words in the group: the alert is Priya's, its
+    # page shows the post behind it and what she might do, and the group never sees the post.
+    from kindling.accounts import demo
+    from kindling.lib import access
+    from kindling.safety.models import Alert
+
+    demo.load()
+    priya = User.objects.get(email="facilitator@demo.kindling")
+    (alert,) = access.alerts_for(priya).filter(acknowledged_at__isnull=True)
+    assert (alert.level, alert.about, alert.source) == ("urgent", "self", Alert.Source.GROUP)
+    assert not access.active_clinicians(alert.client)
+    held = PeerPost.objects.get(status=PeerPost.Status.HELD)
+    assert alert.source_id == f"peer-{held.pk}" and held.author_id == alert.client.user_id
+    TOTP.activate(priya, STAFF_TOTP_SECRET)  # staff pages need the second step set up
+    response = _as(priya).get(f"/alerts/{alert.pk}/")
+    assert response.status_code == 200, response.get("Location")
+    page = response.content.decode()
+    assert "better off without me" in page  # the words behind it, in a group she runs
+    assert "What you might do" in page
+    assert "Possible risk to the participant" in page and "to the client" not in page
+    other = access.group_participants(held.workshop).exclude(user=held.author).first()
+    group_page = _as(other.user).get(f"/my-groups/{held.workshop_id}/")
+    assert group_page.status_code == 200
+    assert "better off without me" not in group_page.content.decode()
