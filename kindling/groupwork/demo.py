@@ -96,8 +96,10 @@ def load(practice, people) -> None:
             )  # fmt: skip
             if approved:
                 actions.approve(post, by=facilitator)
-        if writers:
-            _held_for_safety(workshop, writers[-1])
+        # The held post's writer must have no clinician, so that its alert is the facilitator's.
+        alone = [p for p in writers if not access.active_clinicians(p)]
+        if alone:
+            _held_for_safety(workshop, alone[-1])
 
 
 def _held_for_safety(workshop: Workshop, writer) -> None:

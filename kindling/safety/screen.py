@@ -580,7 +580,7 @@ _DIARY_START = re.compile(
     r"wrote|checked|measured|got)\b"
 )
 _WRITER_START = re.compile(
-    r"\s*(?:(?:i|im|me|i\s*'\s*[a-z]+)\b|(?:haven|hasn|didn|can|couldn|won|don|wasn)\s*'?\s*t\b)"
+    r"\s*(?:(?:i|im|ive|id|me|i\s*'\s*[a-z]+)\b|(?:haven|didn|can|couldn)\s*'?\s*t\b)"
     r"|" + _DIARY_START.pattern
 )
 _PREPOSITION = re.compile(r"\b(?:for|to|with|about|of|from|by|at)\s+$")

@@ -697,6 +697,9 @@ REVIEW_2026_11_5 = [
         ("I watched Death Note and wrote my name in my own notebook lol", ("none", "self")),
         ("Dad said he will kill all of us tonight", ("urgent", "self")),
         ("banged my hed on the wall again", ("urgent", "self")),
+        # From the code review: "Hasn't..." drops "he" or "she", never "I".
+        ("Hasn't spoken to his mum in weeks. Wrote goodbye letters tonight.",
+         ("urgent", "unclear")),
 ]  # fmt: skip
 
 
