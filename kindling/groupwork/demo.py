@@ -115,13 +115,12 @@ def _held_for_safety(workshop: Workshop, writer) -> None:
     found = screen(HELD_POST)
     if found.level != "urgent":
         return  # a screen that no longer reads it as urgent: nothing to show
+    raised = timezone.now() - dt.timedelta(hours=1)
     post = PeerPost.objects.create(
         workshop=workshop, author=writer.user, show_as=PeerPost.ShowAs.FIRST_NAME,
         body=HELD_POST, status=PeerPost.Status.HELD, risk_level=found.level,
-        risk_about=found.about,
+        risk_about=found.about, created_at=raised,
     )  # fmt: skip
-    raised = timezone.now() - dt.timedelta(hours=1)
-    PeerPost.objects.filter(pk=post.pk).update(created_at=raised)
     Alert.objects.create(
         client=writer, level=found.level, about=found.about, source=Alert.Source.GROUP,
         source_id=f"peer-{post.pk}", detail=encode_matches(found.matches),
