@@ -554,7 +554,8 @@ _QUOTE_SPAN = re.compile(
     r"|(?<![a-z0-9])'((?:[^'\n]|'(?=[a-z]))+?)'(?![a-z0-9])"
 )
 _RECIPIENT = re.compile(
-    r"\b(?:(?:to|for|with)\s+(?:my\s+|her\s+|his\s+|their\s+|our\s+|the\s+)?"
+    r"\b(?:(?:to|for|with)\s+(?:(?:each|all|both|one)\s+of\s+)?(?:(?:my|her|his|their|our|the)\s+"
+    r"(?:(?:little|big|best|older|younger|baby|new|old|twin)\s+)?)?"
     r"|(?:told|tells|tell|telling|asked|asks|texted|messaged|sent|showed|gave|gives|warned|"
     r"promised)\s+)$"
 )
@@ -563,7 +564,8 @@ _NEW_CLAUSE = re.compile(
 )
 _SENT_TO = re.compile(
     r"\b(?:sent|sends|sending|texted|texts|texting|messaged|messages|messaging|showed|shows|"
-    r"showing|gave|gives|emailed|snapped|"
+    r"showing|gave|gives|emailed|snapped|snapchatted|snapchated|snapchat\s*'?\s*d|facetimed|"
+    r"whatsapped|whatsapp\s*'?\s*d|dmed|"
     r"dm\s*'?\s*d|tagged)\s+$"
 )
 _FOUND = re.compile(
@@ -583,6 +585,38 @@ _WRITER_START = re.compile(
     r"\s*(?:(?:i|im|ive|id|me|i\s*'\s*[a-z]+)\b|(?:haven|didn|can|couldn)\s*'?\s*t\b)"
     r"|" + _DIARY_START.pattern
 )
+# "at nan's house", "from dad's place": a place named by its owner; the owner is not the person
+# the sentence is about (added in 2026.11-6).
+_PLACE_AFTER = re.compile(
+    # Not a room or a car: what is found in "my son's room" is his.
+    r"\s+(?:house|place|home|flat|unit|farm|garden|backyard|yard|pool|shed|caravan|apartment|work|"
+    r"shop|office)\b"
+)
+_AT_BEFORE = re.compile(
+    r"\b(?:at|to|from|in|near|outside|behind|on|into|round|around)\s+(?:my\s+|our\s+)?$"
+)
+# "searches on Mia's iPad", "the history on his laptop": what someone else looked up (added in
+# 2026.11-6). The writer's own ("my searches") is not this.
+_DEVICE_OF = re.compile(
+    r"(?<!\bmy\s)\b(?:search(?:es)?|search\s+history|browser\s+history|google\s+history|history|"
+    r"tabs|messages|texts|notes|photos|videos)\s+(?:on|in|from)\s+(?:[a-z]+\s*'\s*s|his|her|their)\s+"
+    r"(?:new\s+|old\s+|school\s+)?(?:ipad|phone|laptop|computer|tablet|pc|chromebook|account|browser|"
+    r"insta\w*|tiktok|snap\w*|diary|journal|notebook)\b"
+)
+
+
+def _a_place(norm: str, person: re.Match) -> bool:
+    """ "at nan's house", "to dad's place": a person word naming a place, not a person."""
+    return (
+        person.group().endswith("s")
+        and bool(_PLACE_AFTER.match(norm, person.end()))
+        and bool(_AT_BEFORE.search(norm, max(0, person.start() - 16), person.start()))
+    )
+
+
+# "he showed me the marks": the writer is told or shown, not in the scene (added in 2026.11-6).
+_SHOWN = re.compile(r"\b(?:showed|shows|showing)\s+$")
+_DEVICE_HELD = re.compile(r"\s*(?:for|about|on|of|were|was|showing|like|saying|:)\b|\s*:")
 _PREPOSITION = re.compile(r"\b(?:for|to|with|about|of|from|by|at)\s+$")
 # After the writer's "I": words of someone looking on or telling, not of someone in the scene.
 _ONLOOKER = re.compile(
@@ -859,7 +893,34 @@ class _Compiled:
         who = rf"(?:(?P<self>{first})|(?P<other>{other}|{they}))"
         # "mum said 'I want to die'" / "'I want to die,' mum said" / "mum said: I want to die"
         self.said_before = _compile(
-            rf"\b(?:{speech})(?:\s+(?:to\s+)?(?:me|us|him|her|them))?(?:\s+that)?\s*[:,]?\s*$",
+            rf"\b(?:{speech})(?:\s+(?:to\s+)?(?:me|us|him|her|them|(?:my|his|her|their|our|the)"
+            rf"(?:\s+(?:best|big|little|older|younger|new|old))?\s+[a-z]+))?(?:\s+that)?\s*[:,]?\s*$",
+            where,
+        )
+        # "quoting my friend exactly: '...'": the quote is the friend's (added in 2026.11-6).
+        self.quoting = _compile(
+            rf"\bquot(?:e|es|ed|ing)\s+(?:(?:my|his|her|their|our|a|the|this)\s+)?(?:{other})"
+            rf"(?:\s+(?:exactly|directly|word\s+for\s+word))?\s*[:,]?\s*$",
+            where,
+        )
+        # What a note, a paper or a message "says" (2026.11-6), and a note the writer wrote.
+        self.note_says = _compile(
+            r"\b(?:note|paper|letter|message|piece\s+of\s+paper|sticky\s+note|post\s*-?\s*it|"
+            r"scribble|graffiti|writing)\b[^.!?\n]{0,60}?\b(?:said|says|saying|read|reads|reading)"
+            r"\b\s*[:,]?\s*['\"]?\s*(?:[a-z']+\s+){0,4}$",
+            where,
+        )
+        self.note_mine = _compile(
+            rf"\b(?:{first})\s+(?:[a-z']+\s+){{0,2}}?(?:wrote|write|writing|written|left|leave|"
+            rf"leaving|made|make|put|stuck|typed)\b",
+            where,
+        )
+        # "my cousin wrote on his wall i want to be dead": written by him, about him (2026.11-6).
+        self.written_on = _compile(
+            rf"\b(?:{other})\s+(?:[a-z']+\s+){{0,2}}?(?:wrote|writes|written|posted|posts|put|"
+            rf"scratched|carved|scribbled)\s+(?:on|in)\s+(?:his|her|their)\s+(?:wall|story|stories|"
+            rf"page|profile|bio|status|insta\w*|snap\w*|tiktok|post|arm|hand|notebook|book|diary|"
+            rf"desk|locker)\s*[:,]?\s*$",
             where,
         )
         self.said_after = _compile(
@@ -930,16 +991,22 @@ class _Compiled:
 
     def _practice(self, norm: str, found) -> list[tuple[int, int]]:
         """Phrases in the words of self-compassion practice (with the intention before them),
-        for the model to leave alone: only in sentences where no rule found a phrase and no
-        word of despair, or of a last time, appears."""
+        and a few everyday phrases the model misreads, for the model to leave alone: only in
+        sentences where no rule found a phrase and, outside the phrases themselves, no word of
+        despair or of a last time appears ("done with maths forever" is left out; "done with
+        maths forever, goodbye" is not)."""
         if self.practice is None:
             return []
         spans, start = [], 0
         for end in [*(m.end() for m in _SENTENCE_END.finditer(norm)), len(norm)]:
             if end > start and self.practice.search(norm, start, end):
                 touched = any(c.start < end and c.end > start for c in found)
-                if not touched and not self.practice_unless.search(norm, start, end):
-                    spans += [m.span() for m in self.practice.finditer(norm, start, end)]
+                here = [m.span() for m in self.practice.finditer(norm, start, end)]
+                rest = list(norm[start:end])
+                for s0, s1 in here:
+                    rest[s0 - start : s1 - start] = " " * (s1 - s0)
+                if not touched and not self.practice_unless.search("".join(rest)):
+                    spans += here
             start = end
         return spans
 
@@ -1083,7 +1150,9 @@ class _Compiled:
             qs, qe = m.start(), m.end()
             who = None
             before = self.said_before.search(norm, max(0, qs - 60), qs)
-            if before:
+            if self.quoting.search(norm, max(0, qs - 60), qs):
+                who = "other"
+            elif before:
                 # The speaker: the nearest person before the verb in that sentence; a speaker
                 # who is named but is not a person word ("my 14-year-old wrote") is someone else.
                 verb = before.start()
@@ -1124,6 +1193,12 @@ class _Compiled:
         if self.unclear_marker.search(norm):
             return "unclear"
 
+        # "a note in the girls toilet says i will kill myself": what a note says, when the
+        # writer did not write it, is nobody's in particular.
+        note = self.note_says.search(norm, s0, start)
+        if note and not self.note_mine.search(norm, s0, start):
+            return "unclear"
+
         # 1. The phrase names its person: "kill myself", "hurt herself", "hits me". Someone
         # the phrase is addressed to or shared with ("a note to us", "with grandma") is not it.
         kinds = {
@@ -1131,13 +1206,26 @@ class _Compiled:
             for m in self.in_phrase.finditer(norm, start, end)
             if not _RECIPIENT.search(norm, max(0, m.start() - 24), m.start())
             and not self._owns_means(norm, m, s0)
+            and not _a_place(norm, m)
         }
         if "self" in kinds:
             return "self"
+        # "searches on Mia's iPad for how many...": what someone else looked up is about them,
+        # when the phrase is what the device held (no "I" in between: "I read the texts on his
+        # phone and I want to die" is the writer's).
+        device = _DEVICE_OF.search(norm, s0, start)
+        if (
+            device
+            and _DEVICE_HELD.match(norm, device.end())
+            and not self.first_person.search(norm, device.end(), start)
+        ):
+            return "other"
         # Danger at home: the writer in the scene ("...and I'm scared", "hit us") is at risk,
         # but not the writer only looking on ("I think she is being hurt at home").
         if c.rule.scene and any(
-            not _ONLOOKER.match(norm, m.end()) for m in self.writer_there.finditer(norm, s0, s1)
+            not _ONLOOKER.match(norm, m.end())
+            and not _SHOWN.search(norm, max(0, m.start() - 16), m.start())
+            for m in self.writer_there.finditer(norm, s0, s1)
         ):
             return "self"
         if "they" in kinds and "other" not in kinds:
@@ -1159,6 +1247,8 @@ class _Compiled:
         last = None
         owner = None
         for found in self.person.finditer(norm, scope, until):
+            if _a_place(norm, found):
+                continue  # "at nan's house": where, not who
             if self._owns_means(norm, found, scope):
                 owner = found  # "which of Mum's meds": Mum owns the means, not the subject
                 continue
@@ -1192,6 +1282,8 @@ class _Compiled:
         if last is not None:
             kind = last.lastgroup
             if kind == "self":
+                if self.written_on.search(norm, max(scope, last.start() - 80), last.start()):
+                    return "other"
                 said = self.reported_first.search(norm, max(scope, last.start() - 60), last.start())
                 if said:
                     return "other" if said.group("colon") else "unclear"

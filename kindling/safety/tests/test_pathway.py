@@ -338,18 +338,18 @@ def test_two_people_editing_the_plan_do_not_overwrite_each_other(scene):
 def test_a_few_words_the_model_was_unsure_of_are_a_concern_that_is_still_e_mailed(
     scene, mailoutbox, commit
 ):
-    # "want it all over": no rule reads it; the model does (0.60 with 2026.11-5), but on four
-    # words it needs 0.70.
+    # "im done": no rule reads it; the model does (0.59 with 2026.11-6), but on two words it
+    # needs 0.70. ("want it all over" served until 2026.11-5, which gave it 0.60.)
     sam = _as(scene.sam)
     with commit():
-        response = _write(sam, "want it all over")
+        response = _write(sam, "im done")
     assert response["Location"] != "/safety/check/"  # no crisis page on a doubtful few words
     alert = Alert.objects.get()
     assert (alert.level, alert.about) == ("concern", "self")
     assert [m["rule"] for m in alert.matches] == ["model"]
     assert not SafetyCheck.objects.exists()
     (mail,) = mailoutbox  # unlike other concerns, the care team is told at once
-    assert "want it" not in mail.subject + mail.body
+    assert "im done" not in (mail.subject + mail.body).lower()
 
 
 def test_being_hurt_at_home_is_a_concern_told_at_once_with_support_for_the_writer(

@@ -27,8 +27,8 @@ sys.path.insert(0, str(PACKAGE / "training"))
 import train  # noqa: E402  (packages/kindling-risk-model/training/train.py)
 
 ROOT = PACKAGE.parent.parent
-CORPUS_8 = ROOT / "kindling" / "safety" / "heldout" / "risk-corpus-8.jsonl"
-EVERYDAY_4 = ROOT / "kindling" / "safety" / "heldout" / "everyday-4.jsonl"
+CORPUS_9 = ROOT / "kindling" / "safety" / "heldout" / "risk-corpus-9.jsonl"
+EVERYDAY_5 = ROOT / "kindling" / "safety" / "heldout" / "everyday-5.jsonl"
 # Written by hand for this test: no rule matches it, and the model reads preparations in it.
 PREPARATIONS = "Sorted out who gets the cat and left the passwords in an envelope on the desk."
 
@@ -73,14 +73,14 @@ def test_the_plain_scorer_gives_scikit_learns_probabilities(trained):
             assert got[name] == pytest.approx(p, abs=2e-3), (text, name)
 
 
-@pytest.mark.parametrize("held_out", [CORPUS_8, EVERYDAY_4], ids=lambda path: path.name)
+@pytest.mark.parametrize("held_out", [CORPUS_9, EVERYDAY_5], ids=lambda path: path.name)
 def test_the_held_out_sets_are_never_trained_on(held_out):
     assert not any(held_out.name in name for name in train.TRAINING)
     assert str(held_out.relative_to(ROOT)) in train.HELD_OUT
     held = {train.normalised(json.loads(line)["text"]) for line in held_out.open() if line.strip()}
     # Counts only, never the texts: an assertion message would print them.
     distinct = len(held)
-    assert distinct >= 399
+    assert distinct >= 390  # a short line may be written twice ("ok", "OK.")
     trained_on = {train.normalised(row["text"]) for row in train.read(train.TRAINING)}
     overlap = len(held & trained_on)
     assert overlap == 0
@@ -281,6 +281,39 @@ HIDDEN_BEHIND_PRACTICE = [
 
 @pytest.mark.parametrize("text", HIDDEN_BEHIND_PRACTICE)
 def test_practice_words_never_hide_what_else_is_written(text):
+    assert screen(text).level == "urgent"
+
+
+# Added in 2026.11-6: everyday phrases model 2026.11-5 read as urgent (each opened the crisis
+# page), now left out of its reading; and the same words with more after them, which are not.
+EVERYDAY_LEFT_OUT = [
+    "i want to stop vaping",
+    "I want to stop overthinking everything",
+    "i want to stop the practice, it made me sad",
+    "i want to sleep",
+    "I just want to go to bed",
+    "i'm done with maths forever, the end 🙄",
+    "gonna unalive my little brother if he touches my switch again",
+    "Planning my exit line for the barbecue",
+]
+STILL_READ = [
+    "i want to sleep and never wake up",
+    "i want to sleep forever",
+    "i want to go to sleep and turn into an angel",
+    "done with maths forever. and done with everything else. goodbye",
+    "i want to stop vaping and stop breathing",
+    # From the review: a bare "exit strategy" is not the exit line left out.
+    "been planning my exit strategy for a while, its nearly time",
+]
+
+
+@pytest.mark.parametrize("text", EVERYDAY_LEFT_OUT)
+def test_everyday_phrases_the_model_misread_are_left_out_of_its_reading(text):
+    assert screen(text).level == "none"
+
+
+@pytest.mark.parametrize("text", STILL_READ)
+def test_the_same_words_with_risk_after_them_are_still_read(text):
     assert screen(text).level == "urgent"
 
 

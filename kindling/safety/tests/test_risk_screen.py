@@ -690,11 +690,120 @@ REVIEW_2026_11_5 = [
 ]  # fmt: skip
 
 
+# Rules 2026.11-6 (from corpus 8's errors, by kind, in sentences written for this test).
+RULES_2026_11_6 = [
+        # The wish asked as a question; a relapse is now; recovery in a teen's words.
+        ("why cant i just die already", ("urgent", "self")),
+        ("Why can't I just not wake up tomorrow", ("urgent", "self")),
+        ("relapsed on sunday. cut deeper than i meant to", ("urgent", "self")),
+        ("last yr i thought about dying heaps. this yr is better, no bad thoughts for months",
+         ("none", "self")),
+        # Not eating on purpose is the scheme's concern, not self-harm.
+        ("I haven't eaten since Tuesday and it's on purpose", ("concern", "self")),
+        # Preparations: a policy's suicide clause, things given away, a blade used.
+        ("rang the insurer to check the suicide clause has run out", ("urgent", "self")),
+        ("gave all my lego to my cousin. she won't get why until later", ("urgent", "self")),
+        ("my friend left her sharpener blade in my bag and i used it on myself after school",
+         ("urgent", "self")),
+        ("they said i'm a waste of space and honestly i'm going to fix that tonight",
+         ("urgent", "self")),
+        # Whose: a found note, a teenager by age, quoting, a message, searches, a wall post.
+        ("someone left a note on the bus seat saying i'm going to kill myself today. no name "
+         "on it", ("urgent", "unclear")),
+        ("i found a paper in the library it says i want to die", ("urgent", "unclear")),
+        ("I found a note I wrote when I was 14 saying I want to die", ("urgent", "self")),
+        ("my 16 yo wrote goodbye to his friends on insta and won't answer", ("urgent", "other")),
+        ("my cuzin said she wants to die", ("urgent", "other")),
+        ("quoting my sister word for word: 'i have the pills ready'", ("urgent", "other")),
+        ("Our daughter texted her best friend 'tell mum sorry when I'm gone'",
+         ("urgent", "other")),
+        ("I found searches on Josh's laptop about how to tie a noose. He's 15.",
+         ("urgent", "other")),
+        ("my mate wrote on his wall that he wants to end it", ("urgent", "other")),
+        ("in my game chat a kid said he's going to kms tonight", ("urgent", "other")),
+        # ...and when the writer joins in, or is where someone else lives.
+        ("my mum says she wants to die and honestly same", ("urgent", "self")),
+        ("my brother and i keep saying we'd both be better off dead", ("urgent", "self")),
+        ("i stood on the roof at dad's place and thought about jumping", ("urgent", "self")),
+        ("he showed me the bruises his dad gave him", ("none", "self")),
+        # Idioms and running away.
+        ("I'd rather die than give another speech at work", ("none", "self")),
+        ("i'd jump off a bridge for my fave band lol", ("none", "self")),
+        ("want to drive west and never come back, start a new life on a farm",
+         ("concern", "self")),
+        ("I want to drive to the cliffs and not come back", ("urgent", "self")),
+        ("Dropped my pills into the weekly organiser for the fortnight", ("none", "self")),
+        ("my character collapses and dies in act 3, and i have to fall off the stage",
+         ("none", "self")),
+        ("i cut my arm with the scissors from art. it's still bleeding", ("urgent", "self")),
+        ("cut my thumb on the bread knife", ("none", "self")),
+]  # fmt: skip
+
+
+# What a review of the first draft of 2026.11-6 found (about 430 probes of its own): each of
+# these went wrong once.
+REVIEW_2026_11_6 = [
+        # Someone else's phone, a note, a quoted diary: the writer's own risk stays theirs.
+        ("i read the texts on his phone and i want to kill myself", ("urgent", "self")),
+        ("after seeing the texts on her phone i took 20 panadol", ("urgent", "self")),
+        ("someone left a note in my locker calling me fat. i'm going to kill myself tonight",
+         ("urgent", "self")),
+        ("i found a letter from the bank today and i just want to die", ("urgent", "self")),
+        ("i left a note on the mirror for mum. goodbye everyone, i love you", ("urgent", "self")),
+        ("quoting my own diary: 'i'm going to kill myself on friday'", ("urgent", "self")),
+        ("quoting my journal: 'i took 30 pills and nobody noticed'", ("urgent", "self")),
+        ("gave my xbox to my little brother, he won't get why till later", ("urgent", "self")),
+        # Idioms and left-out phrases that must not hide a plan.
+        ("im going to drive off somewhere tonight with the pills and never come back",
+         ("urgent", "self")),
+        ("i'm heading away tonight with dad's gun and never coming back", ("urgent", "self")),
+        ("all my meds sorted in a box under my bed, ive been saving them for months",
+         ("urgent", "self")),
+        ("i'll jump off the roof for you since you dont care anyway", ("urgent", "self")),
+        ("my character overdoses in act 2, same as what i did last night", ("urgent", "self")),
+        ("my character cuts herself in my story and i've been doing it too", ("urgent", "self")),
+        ("i'm going to drive and never come back. not dying is not an option",
+         ("urgent", "self")),
+        # Someone else in the scene, "same" and "both" only when they join in.
+        ("mum asked me to call the police because dad is hitting her and smashing things",
+         ("concern", "self")),
+        ("my dad wants to kill himself, we are both really worried about him",
+         ("urgent", "other")),
+        ("my sister overdosed last night, we're both at the hospital with her now",
+         ("urgent", "other")),
+        ("my mum keeps saying she wants to die, and same with my dad", ("urgent", "other")),
+        ("my bro said he wants to die and we'd both be better off without dad",
+         ("urgent", "other")),
+        ("she snapchatted me 'i want to die'", ("urgent", "other")),
+        ("my cousin dmed me 'i'm going to kill myself'", ("urgent", "other")),
+        # A relapse told as past; false alarms from the new patterns.
+        ("i relapsed on self harm last year but i'm 8 months clean now", ("concern", "self")),
+        ("why can't i just dye my hair blue, mum says no", ("none", "self")),
+        ("why cant i die already, this flu is the worst", ("none", "self")),
+        ("y cant i just die", ("urgent", "self")),
+        ("why won't god let me die", ("urgent", "self")),
+        ("felt like a burden on my team so i'm going to fix that this week by doing extra shifts",
+         ("none", "self")),
+        ("bought a new razor and used it on myself in the shower to shave", ("none", "self")),
+        ("heading to the shops, not coming back till late", ("none", "self")),
+        ("studying for my insurance exam and read about the suicide exclusion clause",
+         ("none", "self")),
+        ("gave my spare key to my sister, she won't know why till the surprise party",
+         ("none", "self")),
+]  # fmt: skip
+
+
 @pytest.mark.parametrize(
-    "text,expected", RULES_2026_11_4 + REVIEW_2026_11_4 + RULES_2026_11_5 + REVIEW_2026_11_5
+    "text,expected",
+    RULES_2026_11_4
+    + REVIEW_2026_11_4
+    + RULES_2026_11_5
+    + REVIEW_2026_11_5
+    + RULES_2026_11_6
+    + REVIEW_2026_11_6,
 )
 def test_rules_read_these_as_their_writers_mean_them(text, expected):
-    """The sentences written for rules 2026.11-4 and 2026.11-5, with what each version's review
+    """The sentences written for rules 2026.11-4 to 2026.11-6, with what each version's review
     found (REVIEW_*), which stays fixed."""
     found = risk.rules().screen(text)
     assert (found.level, found.about) == expected, found.matches

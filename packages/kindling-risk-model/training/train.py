@@ -10,7 +10,7 @@ data and the same scikit-learn give the same model: `--check` (run by the test s
 again and fails if the shipped file differs from what the data would give.
 
 `--validate` is how the threshold was chosen: it trains on everything except the validation
-corpus (VALIDATION, now corpus 7) and half the everyday sets, and prints, for several
+corpus (VALIDATION, now corpus 8) and half the everyday sets, and prints, for several
 thresholds, what the rules and the model together score on them (texts the model did not see;
 the rules were widened on the same corpus, so it flatters them). It never reads the held-out
 sets (HELD_OUT), which are kept for measuring the finished screen once.
@@ -33,7 +33,7 @@ sys.path.insert(0, str(PACKAGE))
 from kindling_risk_model import CLASSES, MODEL_PATH, normalise  # noqa: E402
 
 NAME = "kindling-risk-model"
-VERSION = "2026.11-5"
+VERSION = "2026.11-6"
 # Chosen with --validate (see MODEL_CARD.md and the table it prints). 2026.11-3: with the model
 # trained without corpus 5 and half the everyday sets, 0.45 gave recall 0.919, precision 0.860
 # and 3 other-as-self on corpus 5 (0.40: 0.925 / 0.846 / 4), with 52 of 2,240 everyday texts
@@ -64,12 +64,12 @@ WORD_TOKENS = r"[a-z0-9']+"
 # one of theirs (after lower-casing and dropping punctuation) is skipped by `read`, so a short
 # everyday line ("thank you") written by two writers cannot leak in.
 HELD_OUT = [
-    "kindling/safety/heldout/risk-corpus-8.jsonl",
-    "kindling/safety/heldout/everyday-4.jsonl",
+    "kindling/safety/heldout/risk-corpus-9.jsonl",
+    "kindling/safety/heldout/everyday-5.jsonl",
 ]
 
-# Every file the model learns from, relative to the repository root. Held-out corpus 8 and
-# everyday notes 4 are deliberately absent (a test checks that no text of them is here).
+# Every file the model learns from, relative to the repository root. Held-out corpus 9 and
+# everyday notes 5 are deliberately absent (a test checks that no text of them is here).
 TRAINING = [
     "kindling/safety/tests/corpus/risk-corpus.jsonl",
     "kindling/safety/tests/corpus/risk-corpus-2.jsonl",
@@ -81,19 +81,22 @@ TRAINING = [
     "kindling/safety/heldout/risk-corpus-5.jsonl",
     "kindling/safety/heldout/risk-corpus-6.jsonl",
     "kindling/safety/heldout/risk-corpus-7.jsonl",
+    "kindling/safety/heldout/risk-corpus-8.jsonl",
     "kindling/safety/heldout/everyday-1.jsonl",
     "kindling/safety/heldout/everyday-2.jsonl",
     "kindling/safety/heldout/everyday-3.jsonl",
+    "kindling/safety/heldout/everyday-4.jsonl",
     *sorted(str(path.relative_to(ROOT)) for path in (HERE / "data").glob("*.jsonl")),
 ]
-# --validate trains without corpus 7 and without every other text of the everyday sets (odd
-# ids), and measures on those: corpus 7 for recall and precision, the everyday texts for false
+# --validate trains without corpus 8 and without every other text of the everyday sets (odd
+# ids), and measures on those: corpus 8 for recall and precision, the everyday texts for false
 # alarms on the short words people type every day.
-VALIDATION = "kindling/safety/heldout/risk-corpus-7.jsonl"
+VALIDATION = "kindling/safety/heldout/risk-corpus-8.jsonl"
 EVERYDAY = (
     "everyday-1.jsonl",
     "everyday-2.jsonl",
     "everyday-3.jsonl",
+    "everyday-4.jsonl",
     "train-9.jsonl",
     "train-10.jsonl",
     "train-11.jsonl",
@@ -306,6 +309,10 @@ def validate(thresholds=(0.4, 0.45, 0.5, 0.55, 0.6), others=(0.5, 0.6, 0.7)) -> 
                 corpus.append(row)
             else:
                 everyday.append(row)
+    # A training text word for word the same as one validated on ("tired", in two files) is
+    # left out too, so the figures are not flattered by it (2026.11-6).
+    validated = {normalised(row["text"]) for row in corpus + everyday}
+    train = [row for row in train if normalised(row["text"]) not in validated]
     model = Model(export(*fit(train)))
     compiled = rules()
     print(f"trained on {len(train)} texts; validating on {len(corpus)} ({VALIDATION})")
@@ -348,16 +355,18 @@ LOCO = [
     "kindling/safety/heldout/risk-corpus-5.jsonl",
     "kindling/safety/heldout/risk-corpus-6.jsonl",
     "kindling/safety/heldout/risk-corpus-7.jsonl",
+    "kindling/safety/heldout/risk-corpus-8.jsonl",
 ]
 LOCO_EVERYDAY = [
     "kindling/safety/heldout/everyday-1.jsonl",
     "kindling/safety/heldout/everyday-2.jsonl",
     "kindling/safety/heldout/everyday-3.jsonl",
+    "kindling/safety/heldout/everyday-4.jsonl",
 ]
 
 
 def loco(threshold: float = THRESHOLD) -> None:
-    """Leave one corpus out: for each blind corpus written by writers of its own (3 to 7), train
+    """Leave one corpus out: for each blind corpus written by writers of its own (3 to 8), train
     without it and score it with the model alone (no rules), for the views of 2026.11-4 and for
     the shipped ones; then the same with the everyday notes left out together, counting false
     alarms. How the views were chosen (the rules were widened on these corpora, so the model
@@ -371,7 +380,14 @@ def loco(threshold: float = THRESHOLD) -> None:
         hits = flagged = wanted = 0
         cells = []
         for out in [*([name] for name in LOCO), LOCO_EVERYDAY]:
-            train = [row for name, got in rows.items() if name not in out for row in got]
+            left_out = {normalised(row["text"]) for name in out for row in rows[name]}
+            train = [
+                row
+                for name, got in rows.items()
+                if name not in out
+                for row in got
+                if normalised(row["text"]) not in left_out
+            ]
             model = Model(export(*fit(train, **settings)))
             model.threshold = threshold
             test = [row for name in out for row in rows[name]]
