@@ -553,9 +553,11 @@ _QUOTE_SPAN = re.compile(
     r'"([^"\n]{1,400})"'
     r"|(?<![a-z0-9])'((?:[^'\n]|'(?=[a-z]))+?)'(?![a-z0-9])"
 )
+# "my little brother", "her best friend": a word before a person word, not a person itself.
+_KIN_ADJECTIVE = r"(?:little|big|best|older|younger|baby|new|old|twin)"
 _RECIPIENT = re.compile(
     r"\b(?:(?:to|for|with)\s+(?:(?:each|all|both|one)\s+of\s+)?(?:(?:my|her|his|their|our|the)\s+"
-    r"(?:(?:little|big|best|older|younger|baby|new|old|twin)\s+)?)?"
+    rf"(?:{_KIN_ADJECTIVE}\s+)?)?"
     r"|(?:told|tells|tell|telling|asked|asks|texted|messaged|sent|showed|gave|gives|warned|"
     r"promised)\s+)$"
 )
@@ -616,7 +618,7 @@ def _a_place(norm: str, person: re.Match) -> bool:
 
 # "he showed me the marks": the writer is told or shown, not in the scene (added in 2026.11-6).
 _SHOWN = re.compile(r"\b(?:showed|shows|showing)\s+$")
-_DEVICE_HELD = re.compile(r"\s*(?:for|about|on|of|were|was|showing|like|saying|:)\b|\s*:")
+_DEVICE_HELD = re.compile(r"\s*(?::|(?:for|about|on|of|were|was|showing|like|saying)\b)")
 _PREPOSITION = re.compile(r"\b(?:for|to|with|about|of|from|by|at)\s+$")
 # After the writer's "I": words of someone looking on or telling, not of someone in the scene.
 _ONLOOKER = re.compile(
@@ -899,7 +901,7 @@ class _Compiled:
         # "mum said 'I want to die'" / "'I want to die,' mum said" / "mum said: I want to die"
         self.said_before = _compile(
             rf"\b(?:{speech})(?:\s+(?:to\s+)?(?:me|us|him|her|them|(?:my|his|her|their|our|the)"
-            rf"(?:\s+(?:best|big|little|older|younger|new|old))?\s+[a-z]+))?(?:\s+that)?\s*[:,]?\s*$",
+            rf"(?:\s+{_KIN_ADJECTIVE})?\s+[a-z]+))?(?:\s+that)?\s*[:,]?\s*$",
             where,
         )
         # "quoting my friend exactly: '...'": the quote is the friend's (added in 2026.11-6).
@@ -1007,13 +1009,12 @@ class _Compiled:
             return []
         spans, start = [], 0
         for end in [*(m.end() for m in _SENTENCE_END.finditer(norm)), len(norm)]:
-            if end > start and self.practice.search(norm, start, end):
-                touched = any(c.start < end and c.end > start for c in found)
-                here = [m.span() for m in self.practice.finditer(norm, start, end)]
+            here = [m.span() for m in self.practice.finditer(norm, start, end)]
+            if here and not any(c.start < end and c.end > start for c in found):
                 rest = list(norm[start:end])
                 for s0, s1 in here:
                     rest[s0 - start : s1 - start] = " " * (s1 - s0)
-                if not touched and not self.practice_unless.search("".join(rest)):
+                if not self.practice_unless.search("".join(rest)):
                     spans += here
             start = end
         return spans

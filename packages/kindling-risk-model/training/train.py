@@ -68,6 +68,11 @@ HELD_OUT = [
     "kindling/safety/heldout/everyday-5.jsonl",
 ]
 
+# The blind corpora (each by writers of its own) and everyday notes that have measured a version
+# once and are development data now; --loco leaves each out in turn.
+BLIND_CORPORA = [f"kindling/safety/heldout/risk-corpus-{n}.jsonl" for n in range(3, 9)]
+EVERYDAY_NOTES = [f"kindling/safety/heldout/everyday-{n}.jsonl" for n in range(1, 5)]
+
 # Every file the model learns from, relative to the repository root. Held-out corpus 9 and
 # everyday notes 5 are deliberately absent (a test checks that no text of them is here).
 TRAINING = [
@@ -76,16 +81,8 @@ TRAINING = [
     "kindling/safety/tests/dev-corpus.jsonl",
     "kindling/safety/tests/dev-corpus-2.jsonl",
     "kindling/safety/tests/dev-corpus-3.jsonl",
-    "kindling/safety/heldout/risk-corpus-3.jsonl",
-    "kindling/safety/heldout/risk-corpus-4.jsonl",
-    "kindling/safety/heldout/risk-corpus-5.jsonl",
-    "kindling/safety/heldout/risk-corpus-6.jsonl",
-    "kindling/safety/heldout/risk-corpus-7.jsonl",
-    "kindling/safety/heldout/risk-corpus-8.jsonl",
-    "kindling/safety/heldout/everyday-1.jsonl",
-    "kindling/safety/heldout/everyday-2.jsonl",
-    "kindling/safety/heldout/everyday-3.jsonl",
-    "kindling/safety/heldout/everyday-4.jsonl",
+    *BLIND_CORPORA,
+    *EVERYDAY_NOTES,
     *sorted(str(path.relative_to(ROOT)) for path in (HERE / "data").glob("*.jsonl")),
 ]
 # --validate trains without corpus 8 and without every other text of the everyday sets (odd
@@ -283,6 +280,13 @@ def difference(shipped: dict, fresh: dict, tolerance: float = 1e-4) -> str:
     return ""
 
 
+def _without(train: list[dict], measured: list[dict]) -> list[dict]:
+    """Training rows, leaving out any word for word the same as a text measured on ("tired",
+    written into two files), so that --validate and --loco are not flattered by it (2026.11-6)."""
+    texts = {normalised(row["text"]) for row in measured}
+    return [row for row in train if normalised(row["text"]) not in texts]
+
+
 def _rows(name: str) -> list[dict]:
     return [
         json.loads(line)
@@ -309,10 +313,7 @@ def validate(thresholds=(0.4, 0.45, 0.5, 0.55, 0.6), others=(0.5, 0.6, 0.7)) -> 
                 corpus.append(row)
             else:
                 everyday.append(row)
-    # A training text word for word the same as one validated on ("tired", in two files) is
-    # left out too, so the figures are not flattered by it (2026.11-6).
-    validated = {normalised(row["text"]) for row in corpus + everyday}
-    train = [row for row in train if normalised(row["text"]) not in validated]
+    train = _without(train, corpus + everyday)
     model = Model(export(*fit(train)))
     compiled = rules()
     print(f"trained on {len(train)} texts; validating on {len(corpus)} ({VALIDATION})")
@@ -349,20 +350,8 @@ def validate(thresholds=(0.4, 0.45, 0.5, 0.55, 0.6), others=(0.5, 0.6, 0.7)) -> 
             )
 
 
-LOCO = [
-    "kindling/safety/heldout/risk-corpus-3.jsonl",
-    "kindling/safety/heldout/risk-corpus-4.jsonl",
-    "kindling/safety/heldout/risk-corpus-5.jsonl",
-    "kindling/safety/heldout/risk-corpus-6.jsonl",
-    "kindling/safety/heldout/risk-corpus-7.jsonl",
-    "kindling/safety/heldout/risk-corpus-8.jsonl",
-]
-LOCO_EVERYDAY = [
-    "kindling/safety/heldout/everyday-1.jsonl",
-    "kindling/safety/heldout/everyday-2.jsonl",
-    "kindling/safety/heldout/everyday-3.jsonl",
-    "kindling/safety/heldout/everyday-4.jsonl",
-]
+LOCO = BLIND_CORPORA
+LOCO_EVERYDAY = EVERYDAY_NOTES
 
 
 def loco(threshold: float = THRESHOLD) -> None:
@@ -380,17 +369,12 @@ def loco(threshold: float = THRESHOLD) -> None:
         hits = flagged = wanted = 0
         cells = []
         for out in [*([name] for name in LOCO), LOCO_EVERYDAY]:
-            left_out = {normalised(row["text"]) for name in out for row in rows[name]}
-            train = [
-                row
-                for name, got in rows.items()
-                if name not in out
-                for row in got
-                if normalised(row["text"]) not in left_out
-            ]
+            test = [row for name in out for row in rows[name]]
+            train = _without(
+                [row for name, got in rows.items() if name not in out for row in got], test
+            )
             model = Model(export(*fit(train, **settings)))
             model.threshold = threshold
-            test = [row for name in out for row in rows[name]]
             h = f = w = false = calm = 0
             for row in test:
                 want = (row["level"], row["about"] if row["level"] != "none" else "self")
