@@ -632,6 +632,10 @@ _ONLOOKER = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?;\n\r]+|…|\s[-–—]\s")
 _WORD = re.compile(r"[a-z0-9']+")
+# A word for the person spoken to, ending a sentence ("chur for the session bro."): whom the
+# writer addresses, not someone the next sentence is about (2026.11-7).
+_ADDRESSED = re.compile(r"(?:bro|bruh|mate|sis|babe|man|dude|guys|fam|cuz|hun|love)\s*[.!?,]")
+_OWNED_BEFORE = re.compile(r"\b(?:my|his|her|their|the|a|your|our|ur)\s+$")
 _TRANSLATE = str.maketrans({
     "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'",
     "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
@@ -868,7 +872,7 @@ class _Compiled:
         between = (
             r"(?:\s+(?!(?:are|is|was|were|has|have|had|been|got|gets|keeps?|kept|took|take"
             r"|taking|hoard\w*|stockpil\w*|sav\w*|hid\w*|stash\w*|collect\w*|all|the|some|any"
-            r"|my|of)\b)[a-z]+){0,3}?"
+            r"|my|of)\b)[a-z]+(?:\s*'\s*s(?![a-z]))?){0,3}?"
         )
         # "new cuts on my sister's arms": a phrase placed on someone else's body straight after
         # it is about them (2026.11-5). Only a body: "on my dad's birthday" is a date.
@@ -1327,7 +1331,14 @@ class _Compiled:
             _DIARY_START.match(norm, s0) and _WRITER_START.match(norm, bounds[n - 1])
         ):
             p0 = bounds[n - 1]
-            previous = [m.lastgroup for m in self.person.finditer(norm, p0, s0)]
+            previous = [
+                m.lastgroup
+                for m in self.person.finditer(norm, p0, s0)
+                if not (
+                    _ADDRESSED.match(norm, m.start())
+                    and not _OWNED_BEFORE.search(norm, p0, m.start())
+                )
+            ]
             if previous and previous[-1] == "other" and "self" not in previous:
                 return "unclear"
         return "self"
