@@ -22,11 +22,11 @@ Corpus 3 (heldout/risk-corpus-3.jsonl) measured rules 2026.11-1 blind, then chos
 statistical model's threshold and became part of its training data. Corpus 4 measured rules
 2026.11-1 with model 2026.11-1 blind, then became development data in the same way. Corpus 5 (and
 everyday notes 1) did the same for 2026.11-2, corpus 6 (and everyday notes 2) for 2026.11-3, and
-corpus 7 (and everyday notes 3) for 2026.11-4, corpus 8 (and everyday notes 4) for 2026.11-5. The
-honest measure of the screen now (rules 2026.11-6 with model 2026.11-6, see test_risk_model.py)
-is corpus 9, heldout/risk-corpus-9.jsonl, and for false alarms on everyday words,
-heldout/everyday-5.jsonl: see the comments above their tests at the end of this file. Their
-tests print counts only.
+corpus 7 (and everyday notes 3) for 2026.11-4, corpus 8 (and everyday notes 4) for 2026.11-5,
+corpus 9 (and everyday notes 5) for 2026.11-6. The honest measure of the screen now (rules
+2026.11-7 with model 2026.11-7, see test_risk_model.py) is corpus 10,
+heldout/risk-corpus-10.jsonl, and for false alarms on everyday words, heldout/everyday-6.jsonl:
+see the comments above their tests at the end of this file. Their tests print counts only.
 
 dev-corpus-2.jsonl is a second development set (639 texts) written for rules 2026.05-3, aimed at
 what the rules missed: indirect and euphemistic wording, farewell behaviours, self-harm in other
@@ -64,11 +64,13 @@ HELD_OUT_6 = HERE.parent / "heldout" / "risk-corpus-6.jsonl"
 HELD_OUT_7 = HERE.parent / "heldout" / "risk-corpus-7.jsonl"
 HELD_OUT_8 = HERE.parent / "heldout" / "risk-corpus-8.jsonl"
 HELD_OUT_9 = HERE.parent / "heldout" / "risk-corpus-9.jsonl"
+HELD_OUT_10 = HERE.parent / "heldout" / "risk-corpus-10.jsonl"
 EVERYDAY_1 = HERE.parent / "heldout" / "everyday-1.jsonl"
 EVERYDAY_2 = HERE.parent / "heldout" / "everyday-2.jsonl"
 EVERYDAY_3 = HERE.parent / "heldout" / "everyday-3.jsonl"
 EVERYDAY_4 = HERE.parent / "heldout" / "everyday-4.jsonl"
 EVERYDAY_5 = HERE.parent / "heldout" / "everyday-5.jsonl"
+EVERYDAY_6 = HERE.parent / "heldout" / "everyday-6.jsonl"
 
 RECALL_TARGET = 0.95
 PRECISION_TARGET = 0.85
@@ -300,10 +302,16 @@ def test_corpus_2_now_development_data_does_not_fall_below_its_fitted_numbers():
 # its texts were read to widen the rules (2026.11-6, by kind), it validated model 2026.11-6
 # (trained without it) and joined its training data, with everyday notes 4 and two new sets.
 #
-# All are DEVELOPMENT data now: the floors are the fitted numbers of rules 2026.11-6 with model
-# 2026.11-6 (corpus 3: 1.000 / 0.935 / 1; corpus 4: 1.000 / 0.958 / 0; corpus 5: 0.969 / 0.963 /
-# 0; corpus 6: 0.981 / 0.975 / 0; corpus 7: 0.988 / 0.981 / 0; corpus 8: 0.994 / 1.000 / 0),
-# rounded down. They guard against going backwards and are not evidence of accuracy; corpus 9 is.
+# Corpus 9 (500 texts, written blind) was screened with 2026.11-5 and 2026.11-6 frozen (0.894 /
+# 0.899 / 2, then 0.900 / 0.906 / 1). Once corpus 10 had been written and had measured 2026.11-6,
+# its texts were read to widen the rules (2026.11-7, by kind), it validated model 2026.11-7
+# (trained without it) and joined its training data, with everyday notes 5 and three new sets.
+#
+# All are DEVELOPMENT data now: the floors are the fitted numbers of rules 2026.11-7 with model
+# 2026.11-7 (corpus 3: 1.000 / 0.942 / 1; corpus 4: 1.000 / 0.958 / 0; corpus 5: 0.969 / 0.963 /
+# 0; corpus 6: 0.981 / 0.975 / 0; corpus 7: 0.988 / 0.981 / 0; corpus 8: 0.994 / 1.000 / 0;
+# corpus 9: 0.994 / 0.970 / 0), rounded down. They guard against going backwards and are not
+# evidence of accuracy; corpus 10 is.
 FITTED = [
     ("corpus 3, now development data (heldout/risk-corpus-3.jsonl)", HELD_OUT_3, 0.99, 0.93, 1),
     ("corpus 4, now development data (heldout/risk-corpus-4.jsonl)", HELD_OUT_4, 0.99, 0.95, 0),
@@ -311,6 +319,7 @@ FITTED = [
     ("corpus 6, now development data (heldout/risk-corpus-6.jsonl)", HELD_OUT_6, 0.98, 0.95, 0),
     ("corpus 7, now development data (heldout/risk-corpus-7.jsonl)", HELD_OUT_7, 0.98, 0.98, 0),
     ("corpus 8, now development data (heldout/risk-corpus-8.jsonl)", HELD_OUT_8, 0.99, 0.99, 0),
+    ("corpus 9, now development data (heldout/risk-corpus-9.jsonl)", HELD_OUT_9, 0.99, 0.96, 0),
 ]
 
 
@@ -327,7 +336,7 @@ def _holds(report: Report, recall: float, precision: float, other_as_self: int) 
 @pytest.mark.parametrize(
     "name,path,recall,precision,other",
     FITTED,
-    ids=["corpus-3", "corpus-4", "corpus-5", "corpus-6", "corpus-7", "corpus-8"],
+    ids=["corpus-3", "corpus-4", "corpus-5", "corpus-6", "corpus-7", "corpus-8", "corpus-9"],
 )
 def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
     name, path, recall, precision, other
@@ -355,20 +364,26 @@ def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
 # Everyday notes 5 (session 9, ids y001-y400) was screened ONCE with 2026.11-5 frozen (12 of 380;
 # 14 of 15 caught) and ONCE with 2026.11-6 frozen: 11 of 380 screened urgent, 14 of its 15 urgent
 # texts about the writer caught (the one missed is not read: counts only). 40 of its short lines
-# were word for word in 2026.11-5's training data; 2026.11-6's trainer skips them.
+# were word for word in 2026.11-5's training data; 2026.11-6's trainer skips them. It is
+# development data now (fitted with 2026.11-7: 2).
+# Everyday notes 6 (session 10, ids z001-z400) was screened ONCE with 2026.11-6 frozen (11 of 380;
+# 15 of 15 caught) and ONCE with 2026.11-7 frozen: 12 of 380 screened urgent, 15 of its 15 urgent
+# texts about the writer caught. 21 of its lines are word for word in earlier data; 2026.11-7's
+# trainer skips them.
 EVERYDAY = [
     ("everyday notes 1, now development data (heldout/everyday-1.jsonl)", EVERYDAY_1, 1, 0),
     ("everyday notes 2, now development data (heldout/everyday-2.jsonl)", EVERYDAY_2, 2, 0),
     ("everyday notes 3, now development data (heldout/everyday-3.jsonl)", EVERYDAY_3, 0, 0),
     ("everyday notes 4, now development data (heldout/everyday-4.jsonl)", EVERYDAY_4, 0, 0),
-    ("everyday notes 5 (heldout/everyday-5.jsonl)", EVERYDAY_5, 11, 1),
+    ("everyday notes 5, now development data (heldout/everyday-5.jsonl)", EVERYDAY_5, 2, 0),
+    ("everyday notes 6 (heldout/everyday-6.jsonl)", EVERYDAY_6, 12, 0),
 ]
 
 
 @pytest.mark.parametrize(
     "name,path,most,missed_most",
     EVERYDAY,
-    ids=["everyday-1", "everyday-2", "everyday-3", "everyday-4", "everyday-5"],
+    ids=["everyday-1", "everyday-2", "everyday-3", "everyday-4", "everyday-5", "everyday-6"],
 )
 def test_everyday_notes_rarely_open_the_crisis_page(name, path, most, missed_most):
     report = evaluate(name, path)
@@ -385,16 +400,16 @@ def test_everyday_notes_rarely_open_the_crisis_page(name, path, most, missed_mos
     assert missed <= missed_most
 
 
-# Corpus 9 (session 9, ids j001-j250 and k001-k250; 500 texts written blind) is the honest measure
-# of rules 2026.11-6 with model 2026.11-6: screened ONCE with 2026.11-5 frozen (recall 0.894,
-# precision 0.899, 2 other-as-self) and ONCE with 2026.11-6 frozen: recall 0.900 (144 of 160),
-# precision 0.906, 1 text about someone else screened as the writer's. Issue 6's targets (0.95 /
-# 0.85 / 0) are not met on it: recall and other-as-self fall short. The floors are those
+# Corpus 10 (session 10, ids m001-m250 and n001-n250; 500 texts written blind) is the honest
+# measure of rules 2026.11-7 with model 2026.11-7: screened ONCE with 2026.11-6 frozen (recall
+# 0.894, precision 0.877, 7 other-as-self) and ONCE with 2026.11-7 frozen: recall 0.900 (144 of
+# 160), precision 0.889, 5 texts about someone else screened as the writer's. Issue 6's targets
+# (0.95 / 0.85 / 0) are not met on it: recall and other-as-self fall short. The floors are those
 # measured numbers, so that the next change cannot make the screen worse on text it never saw
 # without a test saying so. Only counts are printed (the confusion matrix): nobody building the
-# screen reads these texts until a corpus 10 has measured the next version.
-def test_held_out_corpus_9_as_measured_once():
-    report = evaluate("held-out corpus 9 (heldout/risk-corpus-9.jsonl)", HELD_OUT_9)
+# screen reads these texts until a corpus 11 has measured the next version.
+def test_held_out_corpus_10_as_measured_once():
+    report = evaluate("held-out corpus 10 (heldout/risk-corpus-10.jsonl)", HELD_OUT_10)
     print()
     print(report.text())
-    _holds(report, 0.90, 0.90, 1)
+    _holds(report, 0.90, 0.88, 5)

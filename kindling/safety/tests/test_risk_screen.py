@@ -793,6 +793,76 @@ REVIEW_2026_11_6 = [
 ]  # fmt: skip
 
 
+# Written for rules 2026.11-7: misses a review of 2026.11-6 found, and corpus 9's errors by
+# kind, in sentences of our own.
+RULES_2026_11_7 = [
+    ("i went to my friend's house and took 30 of her mum's pills", ("urgent", "self")),
+    ("Jess took 30 of her mum's pills last night", ("urgent", "other")),
+    (
+        "i'll leave a note on the bathroom mirror so mum finds it. tonight's the night",
+        ("urgent", "self"),
+    ),
+    ("leaving a note for mum about dinner", ("none", "self")),
+    ("mum's boyfriend rang me and said he's going to hurt me when i get home", ("urgent", "self")),
+    ("sliced my finger with my razor blade again, it helps", ("urgent", "self")),
+    ("nicked my thumb with the blade on the box cutter again lol", ("none", "self")),
+    ("I'd welcome a fatal crash on the way to work", ("urgent", "self")),
+    ("all I can think is I'd happily be gone instead of him", ("urgent", "self")),
+    (
+        "took a few extra of my quetiapine tonight to knock myself out, like maybe 20ish",
+        ("urgent", "self"),
+    ),
+    ("Bought two packs of codeine at two different chemists today.", ("urgent", "self")),
+    ("made a vid explaining everything, set it to post at 3am friday", ("urgent", "self")),
+    ("posted 'goodbye x' on my finsta and turned comments off", ("urgent", "self")),
+    (
+        "i hid mums tablets in my welly boot becos last nite she said she wants to go to sleep"
+        " and not come back",
+        ("urgent", "other"),
+    ),
+    ("mums boyfriend said if i tell anyone he will hurt my cat", ("concern", "self")),
+    (
+        "chur for the session bro. real talk tho the thoughts about ending it are every day now",
+        ("urgent", "self"),
+    ),
+    (
+        "Found a note in the staffroom, unsigned: 'By the time you read this it'll be done.'"
+        " No idea whose it is.",
+        ("urgent", "unclear"),
+    ),
+    ("rough day. not in a kms way, just heavy", ("none", "self")),
+]
+
+# A review of the 2026.11-7 draft (about 350 probes of its own): what it found, fixed and kept.
+REVIEW_2026_11_7 = [
+    ("watched an anime about a girl who wanted to die, and honestly same", ("urgent", "self")),
+    ("my husband is going to kill me for the car", ("urgent", "self")),
+    ("mum's gonna murder me for my report card but i tried my best", ("none", "self")),
+    ("my friend came over to my place. took a whole bottle of pills", ("urgent", "unclear")),
+    ("saw my sis. took 30 pills", ("urgent", "unclear")),
+    ("he said he'd hurt my cat and my little brother if i told", ("urgent", "self")),
+    ("dad said he'd kill my cat and then me if i told", ("urgent", "self")),
+    ("mum said she will give away my hamster if i dont clean its cage", ("none", "self")),
+    ("i want to kill myself. also got spam from an unknown number today", ("urgent", "self")),
+    ("I'd happily go, the party sounds fun", ("none", "self")),
+    ("i'd happily die on this hill lol pineapple belongs on pizza", ("none", "self")),
+    ("if he goes im going too lol the footy trip sounds sick", ("none", "self")),
+    ("nothing holding me here. lease ends friday so im off to perth", ("none", "self")),
+    ("the builder was checking the rafters for termites today", ("none", "self")),
+    ("the childcare centre checked whether the fence was climbable for safety", ("none", "self")),
+    ("planning to take the car to the garage, engine light is on", ("none", "self")),
+    ("got everything i need for the cake, only a matter of time", ("none", "self")),
+    (
+        "picked up my sertraline from two pharmacies because the first one ran out",
+        ("none", "self"),
+    ),
+    ("took a couple extra panadol around 10 tonight for my period pain", ("none", "self")),
+    ("the note is done, just need mum to sign it for the excursion", ("none", "self")),
+    ("my arm has tattoos, the fresh ones from tuesday are healing well", ("none", "self")),
+    ("thanks bro. want to die tbh", ("urgent", "self")),
+]
+
+
 @pytest.mark.parametrize(
     "text,expected",
     RULES_2026_11_4
@@ -800,10 +870,12 @@ REVIEW_2026_11_6 = [
     + RULES_2026_11_5
     + REVIEW_2026_11_5
     + RULES_2026_11_6
-    + REVIEW_2026_11_6,
+    + REVIEW_2026_11_6
+    + RULES_2026_11_7
+    + REVIEW_2026_11_7,
 )
 def test_rules_read_these_as_their_writers_mean_them(text, expected):
-    """The sentences written for rules 2026.11-4 to 2026.11-6, with what each version's review
+    """The sentences written for rules 2026.11-4 to 2026.11-7, with what each version's review
     found (REVIEW_*), which stays fixed."""
     found = risk.rules().screen(text)
     assert (found.level, found.about) == expected, found.matches
