@@ -634,8 +634,11 @@ _SENTENCE_END = re.compile(r"[.!?;\n\r]+|…|\s[-–—]\s")
 _WORD = re.compile(r"[a-z0-9']+")
 # A word for the person spoken to, ending a sentence ("chur for the session bro."): whom the
 # writer addresses, not someone the next sentence is about (2026.11-7).
-_ADDRESSED = re.compile(r"(?:bro|bruh|mate|sis|babe|man|dude|guys|fam|cuz|hun|love)\s*[.!?,]")
-_OWNED_BEFORE = re.compile(r"\b(?:my|his|her|their|the|a|your|our|ur)\s+$")
+# Not after "my", "the"...: "saw my sis." names her.
+_ADDRESSED = re.compile(
+    r"(?<!\bmy\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bthe\s)(?<!\ba\s)(?<!\byour\s)"
+    r"(?<!\bour\s)(?<!\bur\s)(?:bro|bruh|mate|sis|babe|man|dude|guys|fam|cuz|hun|love)\s*[.!?,]"
+)
 _TRANSLATE = str.maketrans({
     "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'",
     "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
@@ -1334,10 +1337,7 @@ class _Compiled:
             previous = [
                 m.lastgroup
                 for m in self.person.finditer(norm, p0, s0)
-                if not (
-                    _ADDRESSED.match(norm, m.start())
-                    and not _OWNED_BEFORE.search(norm, p0, m.start())
-                )
+                if not _ADDRESSED.match(norm, m.start())
             ]
             if previous and previous[-1] == "other" and "self" not in previous:
                 return "unclear"

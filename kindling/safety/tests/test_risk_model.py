@@ -282,6 +282,8 @@ HIDDEN_BEHIND_PRACTICE = [
     "i want to go to sleep and turn into an angel",
     "done with maths forever. and done with everything else. goodbye",
     "i want to stop vaping and stop breathing",
+    "i want it to stop raining so i can stop existing",
+    "why cant i just die my hair pink and then die",
     # From the review: a bare "exit strategy" is not the exit line left out.
     "been planning my exit strategy for a while, its nearly time",
 ]
@@ -304,6 +306,10 @@ EVERYDAY_LEFT_OUT = [
     "i'm done with maths forever, the end 🙄",
     "gonna unalive my little brother if he touches my switch again",
     "Planning my exit line for the barbecue",
+    # 2026.11-7: hair "died" a colour, the rain to stop, a subscription to end.
+    "why cant i just die my hair pink",
+    "i want it to stop raining",
+    "I'd like to end my monthly subscription to the app please, thanks for everything",
 ]
 
 
