@@ -65,12 +65,14 @@ HELD_OUT_7 = HERE.parent / "heldout" / "risk-corpus-7.jsonl"
 HELD_OUT_8 = HERE.parent / "heldout" / "risk-corpus-8.jsonl"
 HELD_OUT_9 = HERE.parent / "heldout" / "risk-corpus-9.jsonl"
 HELD_OUT_10 = HERE.parent / "heldout" / "risk-corpus-10.jsonl"
+HELD_OUT_11 = HERE.parent / "heldout" / "risk-corpus-11.jsonl"
 EVERYDAY_1 = HERE.parent / "heldout" / "everyday-1.jsonl"
 EVERYDAY_2 = HERE.parent / "heldout" / "everyday-2.jsonl"
 EVERYDAY_3 = HERE.parent / "heldout" / "everyday-3.jsonl"
 EVERYDAY_4 = HERE.parent / "heldout" / "everyday-4.jsonl"
 EVERYDAY_5 = HERE.parent / "heldout" / "everyday-5.jsonl"
 EVERYDAY_6 = HERE.parent / "heldout" / "everyday-6.jsonl"
+EVERYDAY_7 = HERE.parent / "heldout" / "everyday-7.jsonl"
 
 RECALL_TARGET = 0.95
 PRECISION_TARGET = 0.85
@@ -370,6 +372,9 @@ def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
 # 15 of 15 caught) and ONCE with 2026.11-7 frozen: 12 of 380 screened urgent, 15 of its 15 urgent
 # texts about the writer caught. 21 of its lines are word for word in earlier data; 2026.11-7's
 # trainer skips them.
+# Everyday notes 7 (session 11, ids w001-w400) was screened ONCE with 2026.11-7 frozen: 6 of 380
+# screened urgent, 15 of 15 urgent texts about the writer caught. 50 of its short lines are word
+# for word in earlier data.
 EVERYDAY = [
     ("everyday notes 1, now development data (heldout/everyday-1.jsonl)", EVERYDAY_1, 1, 0),
     ("everyday notes 2, now development data (heldout/everyday-2.jsonl)", EVERYDAY_2, 2, 0),
@@ -377,13 +382,14 @@ EVERYDAY = [
     ("everyday notes 4, now development data (heldout/everyday-4.jsonl)", EVERYDAY_4, 0, 0),
     ("everyday notes 5, now development data (heldout/everyday-5.jsonl)", EVERYDAY_5, 1, 0),
     ("everyday notes 6 (heldout/everyday-6.jsonl)", EVERYDAY_6, 12, 0),
+    ("everyday notes 7 (heldout/everyday-7.jsonl)", EVERYDAY_7, 6, 0),
 ]
 
 
 @pytest.mark.parametrize(
     "name,path,most,missed_most",
     EVERYDAY,
-    ids=["everyday-1", "everyday-2", "everyday-3", "everyday-4", "everyday-5", "everyday-6"],
+    ids=[f"everyday-{n}" for n in range(1, 8)],
 )
 def test_everyday_notes_rarely_open_the_crisis_page(name, path, most, missed_most):
     report = evaluate(name, path)
@@ -413,3 +419,15 @@ def test_held_out_corpus_10_as_measured_once():
     print()
     print(report.text())
     _holds(report, 0.90, 0.88, 5)
+
+
+# Corpus 11 (session 11, ids p001-p250 and q001-q250; 500 texts written blind by two new writers)
+# was screened ONCE with 2026.11-7 frozen, before corpus 10 was opened: recall 0.863 (138 of 160),
+# precision 0.857, 8 texts about someone else screened as the writer's. It is harder than corpus
+# 10 for the same version (0.900 / 0.889 / 5). The floors are those measured numbers; only counts
+# are printed, and nobody building the screen reads these texts.
+def test_held_out_corpus_11_as_measured_once():
+    report = evaluate("held-out corpus 11 (heldout/risk-corpus-11.jsonl)", HELD_OUT_11)
+    print()
+    print(report.text())
+    _holds(report, 0.86, 0.85, 8)
