@@ -590,9 +590,10 @@ _WRITER_START = re.compile(
 # "at nan's house", "from dad's place": a place named by its owner; the owner is not the person
 # the sentence is about (added in 2026.11-6).
 _PLACE_AFTER = re.compile(
-    # Not a room or a car: what is found in "my son's room" is his.
+    # Not a room or a car: what is found in "my son's room" is his. (A cupboard, a cabinet or a
+    # fridge, 2026.11-8: "vodka from mum's cupboard" is drunk by the writer.)
     r"\s+(?:house|place|home|flat|unit|farm|garden|backyard|yard|pool|shed|caravan|apartment|work|"
-    r"shop|office)\b"
+    r"shop|office|cupboard|cabinet|fridge)\b"
 )
 _AT_BEFORE = re.compile(
     r"\b(?:at|to|from|in|near|outside|behind|on|into|round|around)\s+(?:my\s+|our\s+)?$"
@@ -616,8 +617,9 @@ def _a_place(norm: str, person: re.Match) -> bool:
     )
 
 
-# "he showed me the marks": the writer is told or shown, not in the scene (added in 2026.11-6).
-_SHOWN = re.compile(r"\b(?:showed|shows|showing)\s+$")
+# "he showed me the marks", "he told me at play time": the writer is told or shown, not in the
+# scene (added in 2026.11-6; told in 2026.11-8).
+_SHOWN = re.compile(r"\b(?:showed|shows|showing|told|tells|telling)\s+$")
 _DEVICE_HELD = re.compile(r"\s*(?::|(?:for|about|on|of|were|was|showing|like|saying)\b)")
 _PREPOSITION = re.compile(r"\b(?:for|to|with|about|of|from|by|at)\s+$")
 # After the writer's "I": words of someone looking on or telling, not of someone in the scene.
@@ -1199,15 +1201,17 @@ class _Compiled:
                     scope = max(s0, qs + 1)
                 break  # a quote nobody is said to have said is read with its sentence
 
-        # "hid mum's pills cos she said she'd take them all": protecting someone else.
-        for guard in self.protective.finditer(norm, s0, s1):
+        # "hid mum's pills cos she said she'd take them all": protecting someone else. What she
+        # said may stand in the sentence before ("mummy said she wants to... i hid her pills").
+        for guard in self.protective.finditer(norm):
             if guard.start() <= start < guard.end():
                 return "other"
 
         # "asking for a friend", "I don't know who wrote it", "could be anyone's": nobody can
         # say whom. The marker may stand in another sentence of the text.
+        # Unless the writer says it is them ("asking for a friend (the friend is me)").
         if self.unclear_marker.search(norm):
-            return "unclear"
+            return "self" if self.echo.search(norm) else "unclear"
 
         # "a note in the girls toilet says i will kill myself": what a note says, when the
         # writer did not write it, is nobody's in particular.

@@ -313,7 +313,13 @@ def test_corpus_2_now_development_data_does_not_fall_below_its_fitted_numbers():
 # 2026.11-7 (corpus 3: 1.000 / 0.942 / 1; corpus 4: 1.000 / 0.958 / 0; corpus 5: 0.969 / 0.963 /
 # 0; corpus 6: 0.981 / 0.975 / 0; corpus 7: 0.988 / 0.981 / 0; corpus 8: 0.994 / 1.000 / 0;
 # corpus 9: 0.994 / 0.975 / 0), rounded down. They guard against going backwards and are not
-# evidence of accuracy; corpus 10 is.
+# evidence of accuracy; corpus 11 is.
+#
+# Corpus 10 (500 texts, written blind) was screened with 2026.11-6 and 2026.11-7 frozen (0.894 /
+# 0.877 / 7, then 0.900 / 0.889 / 5). Once corpus 11 had been written and had measured 2026.11-7,
+# its texts were read to widen the rules (2026.11-8, by kind), it validated model 2026.11-8
+# (trained without it) and joined its training data, with everyday notes 6. Fitted with 2026.11-8:
+# 0.994 / 0.952 / 2.
 FITTED = [
     ("corpus 3, now development data (heldout/risk-corpus-3.jsonl)", HELD_OUT_3, 0.99, 0.93, 1),
     ("corpus 4, now development data (heldout/risk-corpus-4.jsonl)", HELD_OUT_4, 0.99, 0.95, 0),
@@ -322,6 +328,7 @@ FITTED = [
     ("corpus 7, now development data (heldout/risk-corpus-7.jsonl)", HELD_OUT_7, 0.98, 0.98, 0),
     ("corpus 8, now development data (heldout/risk-corpus-8.jsonl)", HELD_OUT_8, 0.99, 0.99, 0),
     ("corpus 9, now development data (heldout/risk-corpus-9.jsonl)", HELD_OUT_9, 0.99, 0.96, 0),
+    ("corpus 10, now development data (heldout/risk-corpus-10.jsonl)", HELD_OUT_10, 0.99, 0.95, 2),
 ]
 
 
@@ -338,7 +345,7 @@ def _holds(report: Report, recall: float, precision: float, other_as_self: int) 
 @pytest.mark.parametrize(
     "name,path,recall,precision,other",
     FITTED,
-    ids=["corpus-3", "corpus-4", "corpus-5", "corpus-6", "corpus-7", "corpus-8", "corpus-9"],
+    ids=[f"corpus-{n}" for n in range(3, 11)],
 )
 def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
     name, path, recall, precision, other
@@ -371,7 +378,7 @@ def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
 # Everyday notes 6 (session 10, ids z001-z400) was screened ONCE with 2026.11-6 frozen (11 of 380;
 # 15 of 15 caught) and ONCE with 2026.11-7 frozen: 12 of 380 screened urgent, 15 of its 15 urgent
 # texts about the writer caught. 21 of its lines are word for word in earlier data; 2026.11-7's
-# trainer skips them.
+# trainer skips them. It is development data now (fitted with 2026.11-8: 0).
 # Everyday notes 7 (session 11, ids w001-w400) was screened ONCE with 2026.11-7 frozen: 6 of 380
 # screened urgent, 15 of 15 urgent texts about the writer caught. 50 of its short lines are word
 # for word in earlier data.
@@ -381,7 +388,7 @@ EVERYDAY = [
     ("everyday notes 3, now development data (heldout/everyday-3.jsonl)", EVERYDAY_3, 0, 0),
     ("everyday notes 4, now development data (heldout/everyday-4.jsonl)", EVERYDAY_4, 0, 0),
     ("everyday notes 5, now development data (heldout/everyday-5.jsonl)", EVERYDAY_5, 1, 0),
-    ("everyday notes 6 (heldout/everyday-6.jsonl)", EVERYDAY_6, 12, 0),
+    ("everyday notes 6, now development data (heldout/everyday-6.jsonl)", EVERYDAY_6, 0, 0),
     ("everyday notes 7 (heldout/everyday-7.jsonl)", EVERYDAY_7, 6, 0),
 ]
 
@@ -415,9 +422,9 @@ def test_everyday_notes_rarely_open_the_crisis_page(name, path, most, missed_mos
 # without a test saying so. Only counts are printed (the confusion matrix): nobody building the
 # screen reads these texts until a corpus 11 has measured the next version.
 def test_held_out_corpus_10_as_measured_once():
-    report = evaluate("held-out corpus 10 (heldout/risk-corpus-10.jsonl)", HELD_OUT_10)
-    print()
-    print(report.text())
+    # Kept as the record of its blind measurement of 2026.11-7 (0.900 / 0.889 / 5); corpus 10 is
+    # development data now and FITTED holds it to 2026.11-8's fitted numbers.
+    report = evaluate("corpus 10 (heldout/risk-corpus-10.jsonl)", HELD_OUT_10)
     _holds(report, 0.90, 0.88, 5)
 
 

@@ -862,6 +862,101 @@ REVIEW_2026_11_7 = [
     ("thanks bro. want to die tbh", ("urgent", "self")),
 ]
 
+# Written for rules 2026.11-8 from corpus 10's errors, by kind (our sentences, not corpus 10's
+# texts word for word), and what a review of the draft found (about 250 probes of its own).
+RULES_2026_11_8 = [
+    (
+        "I'm not craving a drink. I'm craving being dead, which is new and a lot worse.",
+        ("urgent", "self"),
+    ),
+    ("whats the least painful way. asking for a friend (the friend is me)", ("urgent", "self")),
+    ("this is my chance to finally stop, while they're not here to find me", ("urgent", "self")),
+    ("Second bag of charcoal. Not for a barbie.", ("urgent", "self")),
+    ("pills. all of them. now", ("urgent", "self")),
+    (
+        "came home and sat in the bath with the razor for an hour. "
+        "Didn't use it tonight. Can't promise about tomorrow.",
+        ("urgent", "self"),
+    ),
+    (
+        "smiled through parent evening, came home and sat in the bath with the razor",
+        ("urgent", "self"),
+    ),
+    ("My granddaughter is 14 and being bullied online.", ("concern", "other")),
+    (
+        "My psych asked if I've had any thoughts of ending my life. Said no and meant it.",
+        ("none", "self"),
+    ),
+    ("sucidal agian. sorry for posting", ("urgent", "self")),
+    ("suicidal.", ("urgent", "self")),
+    (
+        "Patient on my ward asked how many paracetamol it takes to wreck your liver. "
+        "She's due for discharge tomorrow.",
+        ("urgent", "other"),
+    ),
+    ("tallest unfenced carpark in town? not for photos", ("urgent", "self")),
+    (
+        "my little sister has started and i found blades wrapped in tissue "
+        "in her pencil case and fresh cuts",
+        ("urgent", "other"),
+    ),
+    (
+        "been drinking vodka from mums cupboard and cutting most nights. cant stop either",
+        ("urgent", "self"),
+    ),
+    ("keep googling whether drowning hurts", ("urgent", "self")),
+    (
+        "caught my step brother with a belt tied to the top bunk. he says hes fine. hes not",
+        ("urgent", "other"),
+    ),
+    (
+        "mummy said she wants to go to sleep for ever and not wake up. "
+        "i hid her pills in my wellys",
+        ("urgent", "other"),
+    ),
+    ("i was so embarased i wanted to die when i fell of the stage", ("none", "self")),
+    ("i want to die my hair purple like my freind", ("none", "self")),
+    ("Blowing my own candle out this weekend.", ("urgent", "self")),
+    ("a boy in my class gets hit at home he told me at play time", ("concern", "other")),
+    ("cut myself some slack today and didnt do the extra homework questions", ("none", "self")),
+    ("the overdose scene in that series was rough, had to pause", ("none", "self")),
+    ("i found some pills in mums cupboard and took them all", ("urgent", "self")),
+]
+REVIEW_2026_11_8 = [
+    ("humiliated at school again, i just want to die", ("urgent", "self")),
+    ("i want to die my hair keeps falling out and everyone stares", ("urgent", "self")),
+    (
+        "nurse asked whether i was suicidal, answered no because I didn't want to be admitted",
+        ("urgent", "self"),
+    ),
+    (
+        "Mum said I'm a burden. I want to kill myself. I hid her pills under my bed",
+        ("urgent", "self"),
+    ),
+    ("Suicidal, according to my sister's psychologist. She won't tell me more.", ("none", "self")),
+    (
+        "my son asked me if drowning hurts after the news about the kids at the beach",
+        ("none", "self"),
+    ),
+    ("the charcoal is for drawing class, not for a barbie lol", ("none", "self")),
+    ("I'll try to come to footy but can't promise about tomorrow.", ("none", "self")),
+    ("napping in the car so the kids won't find me lol mum life", ("none", "self")),
+    ("blew my candle out on my birthday cake and made a wish!!", ("none", "self")),
+    ("the dogs lead tied to the rail outside the cafe", ("none", "self")),
+    ("suicidal. the song, not me lol", ("none", "self")),
+    ("craving Dying Light 2 again, best zombie game", ("none", "self")),
+    ("cutting every morning before school - onions for my brothers lunches lol", ("none", "self")),
+    ("the iron tablets made me feel sick but I took them all", ("none", "self")),
+    ("vitamins and pills, all of them now in one dosette box thank god", ("none", "self")),
+    ("least painful way to pop a blister", ("none", "self")),
+    ("Suicidal - need to talk to someone", ("urgent", "self")),
+    ("so my husband won't be the one to find me", ("urgent", "self")),
+    ("I didn't cut today. Can't promise for tomorrow", ("urgent", "self")),
+    ("belt looped over the door, I'm scared of what I'll do", ("urgent", "self")),
+    ("yearning to die every single night", ("urgent", "self")),
+    ("asking for a friend. the friend is me. least painful way?", ("urgent", "self")),
+]
+
 
 @pytest.mark.parametrize(
     "text,expected",
@@ -872,10 +967,12 @@ REVIEW_2026_11_7 = [
     + RULES_2026_11_6
     + REVIEW_2026_11_6
     + RULES_2026_11_7
-    + REVIEW_2026_11_7,
+    + REVIEW_2026_11_7
+    + RULES_2026_11_8
+    + REVIEW_2026_11_8,
 )
 def test_rules_read_these_as_their_writers_mean_them(text, expected):
-    """The sentences written for rules 2026.11-4 to 2026.11-7, with what each version's review
+    """The sentences written for rules 2026.11-4 to 2026.11-8, with what each version's review
     found (REVIEW_*), which stays fixed."""
     found = risk.rules().screen(text)
     assert (found.level, found.about) == expected, found.matches
