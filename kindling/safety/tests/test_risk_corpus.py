@@ -380,8 +380,8 @@ def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
 # texts about the writer caught. 21 of its lines are word for word in earlier data; 2026.11-7's
 # trainer skips them. It is development data now (fitted with 2026.11-8: 0).
 # Everyday notes 7 (session 11, ids w001-w400) was screened ONCE with 2026.11-7 frozen: 6 of 380
-# screened urgent, 15 of 15 urgent texts about the writer caught. 50 of its short lines are word
-# for word in earlier data.
+# screened urgent, 15 of 15 urgent texts about the writer caught; and ONCE with 2026.11-8 frozen:
+# 5 of 380, 15 of 15 caught. 50 of its short lines are word for word in earlier data.
 EVERYDAY = [
     ("everyday notes 1, now development data (heldout/everyday-1.jsonl)", EVERYDAY_1, 1, 0),
     ("everyday notes 2, now development data (heldout/everyday-2.jsonl)", EVERYDAY_2, 2, 0),
@@ -389,7 +389,7 @@ EVERYDAY = [
     ("everyday notes 4, now development data (heldout/everyday-4.jsonl)", EVERYDAY_4, 0, 0),
     ("everyday notes 5, now development data (heldout/everyday-5.jsonl)", EVERYDAY_5, 1, 0),
     ("everyday notes 6, now development data (heldout/everyday-6.jsonl)", EVERYDAY_6, 0, 0),
-    ("everyday notes 7 (heldout/everyday-7.jsonl)", EVERYDAY_7, 6, 0),
+    ("everyday notes 7 (heldout/everyday-7.jsonl)", EVERYDAY_7, 5, 0),
 ]
 
 
@@ -431,10 +431,11 @@ def test_held_out_corpus_10_as_measured_once():
 # Corpus 11 (session 11, ids p001-p250 and q001-q250; 500 texts written blind by two new writers)
 # was screened ONCE with 2026.11-7 frozen, before corpus 10 was opened: recall 0.863 (138 of 160),
 # precision 0.857, 8 texts about someone else screened as the writer's. It is harder than corpus
-# 10 for the same version (0.900 / 0.889 / 5). The floors are those measured numbers; only counts
-# are printed, and nobody building the screen reads these texts.
+# 10 for the same version (0.900 / 0.889 / 5). Then ONCE with rules and model 2026.11-8 frozen:
+# recall 0.863 (138 of 160, unchanged), precision 0.863, 7 other-as-self. The floors are those
+# measured numbers; only counts are printed, and nobody building the screen reads these texts.
 def test_held_out_corpus_11_as_measured_once():
     report = evaluate("held-out corpus 11 (heldout/risk-corpus-11.jsonl)", HELD_OUT_11)
     print()
     print(report.text())
-    _holds(report, 0.86, 0.85, 8)
+    _holds(report, 0.86, 0.86, 7)
