@@ -1058,6 +1058,7 @@ class _Compiled:
             bounds.append(m.end())
         idioms = [(m.start(), m.end(), self._excuses[i]) for i, m in self._idioms.finditer(norm)]
         quotes = None
+        guards: list[tuple[int, int]] = []
         recovered = None
         kept: list[_Candidate] = []
         aside: list[tuple[int, int]] = []
@@ -1104,9 +1105,13 @@ class _Compiled:
                     c.explanation = _note(c.explanation, self.past_note)
             if urgent and c.level != "urgent":
                 aside.append((s0, s1))
-            if quotes is None:
+            if quotes is None:  # once a text, and only when a phrase is kept
                 quotes = self._quotes(norm)
-            c.about = self._about(norm, bounds, n, s0, s1, c, quotes)
+                # "hid mum's pills cos she said she'd take them all": protecting someone else.
+                # What she said may stand in the sentence before ("mummy said she wants to...
+                # i hid her pills"), so the guards are found in the whole text.
+                guards = [(g.start(), g.end()) for g in self.protective.finditer(norm)]
+            c.about = self._about(norm, bounds, n, s0, s1, c, quotes, guards)
             kept.append(c)
         return self._resolve(kept), aside
 
@@ -1190,7 +1195,7 @@ class _Compiled:
             spans.append((qs, qe, who))
         return spans
 
-    def _about(self, norm, bounds, n, s0, s1, c: _Candidate, quotes) -> str:
+    def _about(self, norm, bounds, n, s0, s1, c: _Candidate, quotes, guards) -> str:
         start, end = c.start, c.end
         scope = s0
         for qs, qe, who in quotes:
@@ -1201,11 +1206,8 @@ class _Compiled:
                     scope = max(s0, qs + 1)
                 break  # a quote nobody is said to have said is read with its sentence
 
-        # "hid mum's pills cos she said she'd take them all": protecting someone else. What she
-        # said may stand in the sentence before ("mummy said she wants to... i hid her pills").
-        for guard in self.protective.finditer(norm):
-            if guard.start() <= start < guard.end():
-                return "other"
+        if any(g0 <= start < g1 for g0, g1 in guards):
+            return "other"
 
         # "asking for a friend", "I don't know who wrote it", "could be anyone's": nobody can
         # say whom. The marker may stand in another sentence of the text.
