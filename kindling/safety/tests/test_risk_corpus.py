@@ -66,6 +66,7 @@ HELD_OUT_8 = HERE.parent / "heldout" / "risk-corpus-8.jsonl"
 HELD_OUT_9 = HERE.parent / "heldout" / "risk-corpus-9.jsonl"
 HELD_OUT_10 = HERE.parent / "heldout" / "risk-corpus-10.jsonl"
 HELD_OUT_11 = HERE.parent / "heldout" / "risk-corpus-11.jsonl"
+HELD_OUT_12 = HERE.parent / "heldout" / "risk-corpus-12.jsonl"
 EVERYDAY_1 = HERE.parent / "heldout" / "everyday-1.jsonl"
 EVERYDAY_2 = HERE.parent / "heldout" / "everyday-2.jsonl"
 EVERYDAY_3 = HERE.parent / "heldout" / "everyday-3.jsonl"
@@ -73,6 +74,7 @@ EVERYDAY_4 = HERE.parent / "heldout" / "everyday-4.jsonl"
 EVERYDAY_5 = HERE.parent / "heldout" / "everyday-5.jsonl"
 EVERYDAY_6 = HERE.parent / "heldout" / "everyday-6.jsonl"
 EVERYDAY_7 = HERE.parent / "heldout" / "everyday-7.jsonl"
+EVERYDAY_8 = HERE.parent / "heldout" / "everyday-8.jsonl"
 
 RECALL_TARGET = 0.95
 PRECISION_TARGET = 0.85
@@ -382,6 +384,9 @@ def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
 # Everyday notes 7 (session 11, ids w001-w400) was screened ONCE with 2026.11-7 frozen: 6 of 380
 # screened urgent, 15 of 15 urgent texts about the writer caught; and ONCE with 2026.11-8 frozen:
 # 5 of 380, 15 of 15 caught. 50 of its short lines are word for word in earlier data.
+# Everyday notes 8 (session 12, ids ev001-ev400) was screened ONCE with 2026.11-8 frozen: 7 of 380
+# screened urgent, 15 of 15 urgent texts about the writer caught. 23 of its lines are word for
+# word in earlier data (21 harmless lines of 1 to 6 words).
 EVERYDAY = [
     ("everyday notes 1, now development data (heldout/everyday-1.jsonl)", EVERYDAY_1, 1, 0),
     ("everyday notes 2, now development data (heldout/everyday-2.jsonl)", EVERYDAY_2, 2, 0),
@@ -390,13 +395,14 @@ EVERYDAY = [
     ("everyday notes 5, now development data (heldout/everyday-5.jsonl)", EVERYDAY_5, 1, 0),
     ("everyday notes 6, now development data (heldout/everyday-6.jsonl)", EVERYDAY_6, 0, 0),
     ("everyday notes 7 (heldout/everyday-7.jsonl)", EVERYDAY_7, 5, 0),
+    ("everyday notes 8 (heldout/everyday-8.jsonl)", EVERYDAY_8, 7, 0),
 ]
 
 
 @pytest.mark.parametrize(
     "name,path,most,missed_most",
     EVERYDAY,
-    ids=[f"everyday-{n}" for n in range(1, 8)],
+    ids=[f"everyday-{n}" for n in range(1, 9)],
 )
 def test_everyday_notes_rarely_open_the_crisis_page(name, path, most, missed_most):
     report = evaluate(name, path)
@@ -439,3 +445,16 @@ def test_held_out_corpus_11_as_measured_once():
     print()
     print(report.text())
     _holds(report, 0.86, 0.86, 7)
+
+
+# Corpus 12 (session 12, ids ua001-ua250 and ub001-ub250; 500 texts written blind by two new
+# writers) was screened ONCE with rules and model 2026.11-8 frozen, before corpus 11 was opened: a
+# second blind measure of them. Recall 0.863 (138 of 160, as on corpus 11), precision 0.890, 1 text
+# about someone else screened as the writer's. The floors are those measured numbers; only counts
+# are printed, and nobody building the screen reads these texts until a corpus 13 has measured the
+# version after next.
+def test_held_out_corpus_12_as_measured_once():
+    report = evaluate("held-out corpus 12 (heldout/risk-corpus-12.jsonl)", HELD_OUT_12)
+    print()
+    print(report.text())
+    _holds(report, 0.86, 0.89, 1)
