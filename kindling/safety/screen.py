@@ -159,6 +159,9 @@ class RuleSpec(_Strict):
     in_the_past: Literal["soften", "drop", "keep"] = "soften"
     historical: bool = False  # the phrase itself tells of the past ("I used to cut")
     about_default: Literal["self", "unclear"] = "self"  # when no person is named at all
+    # The phrase is the writer's whoever else it names: agreeing with someone who said the
+    # writer would be better off dead ("starting to think he's right") (2026.11-9).
+    always_self: bool = False
     # The care team is e-mailed at once even when the phrase is a concern (danger at home:
     # not the crisis page, but not a wait until someone next opens the caseload either).
     tell: bool = False
@@ -537,6 +540,7 @@ class _Rule:
     requires: re.Pattern | None = None
     unless: re.Pattern | None = None
     tell: bool = False
+    always_self: bool = False
 
 
 @dataclass(slots=True)
@@ -789,7 +793,8 @@ class _Compiled:
             rules.append(
                 _Rule(rule.id, rule.level, rule.explanation, tuple(regexes),
                       rule.negatable, rule.scene, frozenset(rule.masks), rule.in_the_past,
-                      rule.historical, rule.about_default, requires, unless, rule.tell)
+                      rule.historical, rule.about_default, requires, unless, rule.tell,
+                      rule.always_self)
             )  # fmt: skip
         for rule in spec.rules:
             unknown = set(rule.masks) - ids
@@ -906,6 +911,16 @@ class _Compiled:
         )
         self.echo = _compile("|".join(f"(?:{_expand(e, lex, where)})" for e in sub.echo)
                              or r"(?!)", where)  # fmt: skip
+        # The same, opening the next sentence ("...she has a plan. The girl is me.", "So do I."),
+        # after at most a filler word (2026.11-9); not later in it ("dad's worried, me too").
+        self.echo_next = _compile(
+            r"[\s\"'(\-]*(?:(?:tbh|honestly|ngl|and|but|lol|well|plus|yeah)\s*,?\s*)?(?:"
+            + "|".join(f"(?:{_expand(e, lex, where)})" for e in sub.echo)
+            + ")"
+            if sub.echo
+            else r"(?!)",
+            where,
+        )
         who = rf"(?:(?P<self>{first})|(?P<other>{other}|{they}))"
         # "mum said 'I want to die'" / "'I want to die,' mum said" / "mum said: I want to die"
         self.said_before = _compile(
@@ -1195,8 +1210,17 @@ class _Compiled:
             spans.append((qs, qe, who))
         return spans
 
+    def _echoed(self, norm: str, end: int, s1: int) -> bool:
+        """After someone else's risk, the writer says it is theirs too: later in the sentence
+        ("...and so do I"), or opening the next one ("The girl is me.") (2026.11-9)."""
+        if self.echo.search(norm, end, s1):
+            return True
+        return s1 < len(norm) and self.echo_next.match(norm, s1) is not None
+
     def _about(self, norm, bounds, n, s0, s1, c: _Candidate, quotes, guards) -> str:
         start, end = c.start, c.end
+        if c.rule.always_self:
+            return "self"
         scope = s0
         for qs, qe, who in quotes:
             if qs < start and end <= qe:
@@ -1253,7 +1277,7 @@ class _Compiled:
         if "they" in kinds and "other" not in kinds:
             kinds.add(self._they(norm, s0))
         if "other" in kinds:
-            return "self" if self.echo.search(norm, end, s1) else "other"
+            return "self" if self._echoed(norm, end, s1) else "other"
 
         if self.on_someone.match(norm, end):
             return "other"
@@ -1322,7 +1346,7 @@ class _Compiled:
                     return "self"
                 if self.together_after.match(norm, last.end()):
                     return "self"
-                return "self" if self.echo.search(norm, end, s1) else "other"
+                return "self" if self._echoed(norm, end, s1) else "other"
             return "unclear"
 
         # 3. No person before it in the sentence.

@@ -322,6 +322,12 @@ def test_corpus_2_now_development_data_does_not_fall_below_its_fitted_numbers():
 # its texts were read to widen the rules (2026.11-8, by kind), it validated model 2026.11-8
 # (trained without it) and joined its training data, with everyday notes 6. Fitted with 2026.11-8:
 # 0.994 / 0.952 / 2.
+#
+# Corpus 11 (500 texts, written blind) was screened with 2026.11-7 and 2026.11-8 frozen (0.863 /
+# 0.857 / 8, then 0.863 / 0.863 / 7). Once corpus 12 had been written and had measured 2026.11-8,
+# its texts were read to widen the rules (2026.11-9, by kind), it chose model 2026.11-9's
+# threshold (trained without it) and joined its training data, with everyday notes 7. Corpus 12
+# is the honest measure of 2026.11-9.
 FITTED = [
     ("corpus 3, now development data (heldout/risk-corpus-3.jsonl)", HELD_OUT_3, 0.99, 0.93, 1),
     ("corpus 4, now development data (heldout/risk-corpus-4.jsonl)", HELD_OUT_4, 0.99, 0.95, 0),
@@ -331,6 +337,8 @@ FITTED = [
     ("corpus 8, now development data (heldout/risk-corpus-8.jsonl)", HELD_OUT_8, 0.99, 0.99, 0),
     ("corpus 9, now development data (heldout/risk-corpus-9.jsonl)", HELD_OUT_9, 0.99, 0.96, 0),
     ("corpus 10, now development data (heldout/risk-corpus-10.jsonl)", HELD_OUT_10, 0.99, 0.95, 2),
+    # Corpus 11, fitted with rules and model 2026.11-9 (trained on it): 0.988 / 0.908 / 4.
+    ("corpus 11, now development data (heldout/risk-corpus-11.jsonl)", HELD_OUT_11, 0.98, 0.90, 4),
 ]
 
 
@@ -347,7 +355,7 @@ def _holds(report: Report, recall: float, precision: float, other_as_self: int) 
 @pytest.mark.parametrize(
     "name,path,recall,precision,other",
     FITTED,
-    ids=[f"corpus-{n}" for n in range(3, 11)],
+    ids=[f"corpus-{n}" for n in range(3, 12)],
 )
 def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
     name, path, recall, precision, other
@@ -383,7 +391,9 @@ def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
 # trainer skips them. It is development data now (fitted with 2026.11-8: 0).
 # Everyday notes 7 (session 11, ids w001-w400) was screened ONCE with 2026.11-7 frozen: 6 of 380
 # screened urgent, 15 of 15 urgent texts about the writer caught; and ONCE with 2026.11-8 frozen:
-# 5 of 380, 15 of 15 caught. 50 of its short lines are word for word in earlier data.
+# 5 of 380, 15 of 15 caught. 50 of its short lines are word for word in earlier data. It is
+# development data now (fitted with 2026.11-9: 0); everyday notes 6 is 1 with 2026.11-9, whose
+# model flags from 0.35 (was 0.45).
 # Everyday notes 8 (session 12, ids ev001-ev400) was screened ONCE with 2026.11-8 frozen: 7 of 380
 # screened urgent, 15 of 15 urgent texts about the writer caught. 23 of its lines are word for
 # word in earlier data (21 harmless lines of 1 to 6 words).
@@ -393,8 +403,8 @@ EVERYDAY = [
     ("everyday notes 3, now development data (heldout/everyday-3.jsonl)", EVERYDAY_3, 0, 0),
     ("everyday notes 4, now development data (heldout/everyday-4.jsonl)", EVERYDAY_4, 0, 0),
     ("everyday notes 5, now development data (heldout/everyday-5.jsonl)", EVERYDAY_5, 1, 0),
-    ("everyday notes 6, now development data (heldout/everyday-6.jsonl)", EVERYDAY_6, 0, 0),
-    ("everyday notes 7 (heldout/everyday-7.jsonl)", EVERYDAY_7, 5, 0),
+    ("everyday notes 6, now development data (heldout/everyday-6.jsonl)", EVERYDAY_6, 1, 0),
+    ("everyday notes 7, now development data (heldout/everyday-7.jsonl)", EVERYDAY_7, 0, 0),
     ("everyday notes 8 (heldout/everyday-8.jsonl)", EVERYDAY_8, 7, 0),
 ]
 

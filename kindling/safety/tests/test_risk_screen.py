@@ -957,6 +957,68 @@ REVIEW_2026_11_8 = [
     ("asking for a friend. the friend is me. least painful way?", ("urgent", "self")),
 ]
 
+# Rules 2026.11-9: our sentences for the kinds corpus 11's errors showed (none is a corpus text).
+RULES_2026_11_9 = [
+    ("the whole team saw the photos. i'm ending it before monday", ("urgent", "self")),
+    ("im gonna end it all on saturday", ("urgent", "self")),
+    ("cut again last night. first time since year 9", ("urgent", "self")),
+    ("long shift, bus late, cut yesterday first time in 18 months, rang nan", ("urgent", "self")),
+    ("spent the night reading up on lethal doses of my meds", ("urgent", "self")),
+    ("he told me i'd be better off dead. starting to think he's right", ("urgent", "self")),
+    ("dad said i'd be better off dead. he's probably right", ("urgent", "self")),
+    ("someone posted 'should she kys' about me. maybe they've got a point", ("urgent", "self")),
+    ("since my son's overdose i keep thinking about going the same way he did", ("urgent", "self")),
+    (
+        "a boy in my class wants to kill himself and he has a plan. the boy is me",
+        ("urgent", "self"),
+    ),
+    ("she says she wants to die. so do i", ("urgent", "self")),
+    (
+        "hid every tablet in the house in my wardrobe bc mum said she can't do this anymore",
+        ("urgent", "other"),
+    ),
+    ("our placement (11) said at tea that she wants to kill herself", ("urgent", "other")),
+    ("one of my Year 9s told me she has been cutting again", ("urgent", "other")),
+    ("he told me he'd kill me if I left", ("concern", "self")),
+]
+
+# What the review of the draft found (its own sentences): false alarms and whose-risk slips,
+# fixed before the freeze, which stay fixed.
+REVIEW_2026_11_9 = [
+    ("got my bangs cut yesterday first time in 2 years", ("none", "self")),
+    ("my shifts got cut for the first time in months", ("none", "self")),
+    ("interest rates cut for the first time since 2020", ("none", "self")),
+    ("we learnt about lethal doses in chem today", ("none", "self")),
+    ("our d&d campaign has run its course, i'm ending it this saturday", ("none", "self")),
+    (
+        "the free trial is rubbish, i'm ending it before friday so they don't charge me",
+        ("none", "self"),
+    ),
+    ("we're going to go the same way as last time, via the freeway", ("none", "self")),
+    ("thinking of going the same way as my brother and doing a gap year", ("none", "self")),
+    (
+        "a kid at school told me to kill myself. mum said to tell the teacher, i think she's right",
+        ("concern", "self"),
+    ),
+    ("my nan said i'd die of shock when i saw the bill. maybe she's right", ("none", "self")),
+    ("my bf said i'd die laughing at his new meme. ngl he's right", ("none", "self")),
+    (
+        "My son tried to overdose last night. His dad is devastated and so am I.",
+        ("urgent", "other"),
+    ),
+    ("mum's been saying she wants to die. dad's worried, me too.", ("urgent", "other")),
+    (
+        "just sent 'i'm going to kill myself tonight' to my ex. he left me on read",
+        ("urgent", "self"),
+    ),
+    (
+        "hid every tablet in the house in my drawer cos mum said she'd count them, "
+        "i'm taking them tonight",
+        ("urgent", "self"),
+    ),
+    ("mum will kill me if I leave my room messy", ("none", "self")),
+]
+
 
 @pytest.mark.parametrize(
     "text,expected",
@@ -969,10 +1031,12 @@ REVIEW_2026_11_8 = [
     + RULES_2026_11_7
     + REVIEW_2026_11_7
     + RULES_2026_11_8
-    + REVIEW_2026_11_8,
+    + REVIEW_2026_11_8
+    + RULES_2026_11_9
+    + REVIEW_2026_11_9,
 )
 def test_rules_read_these_as_their_writers_mean_them(text, expected):
-    """The sentences written for rules 2026.11-4 to 2026.11-8, with what each version's review
+    """The sentences written for rules 2026.11-4 to 2026.11-9, with what each version's review
     found (REVIEW_*), which stays fixed."""
     found = risk.rules().screen(text)
     assert (found.level, found.about) == expected, found.matches

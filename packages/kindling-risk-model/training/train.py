@@ -10,7 +10,7 @@ data and the same scikit-learn give the same model: `--check` (run by the test s
 again and fails if the shipped file differs from what the data would give.
 
 `--validate` is how the threshold was chosen: it trains on everything except the validation
-corpus (VALIDATION, now corpus 9) and half the everyday sets, and prints, for several
+corpus (VALIDATION, now corpus 11) and half the everyday sets, and prints, for several
 thresholds, what the rules and the model together score on them (texts the model did not see;
 the rules were widened on the same corpus, so it flatters them). It never reads the held-out
 sets (HELD_OUT), which are kept for measuring the finished screen once.
@@ -33,12 +33,16 @@ sys.path.insert(0, str(PACKAGE))
 from kindling_risk_model import CLASSES, MODEL_PATH, normalise  # noqa: E402
 
 NAME = "kindling-risk-model"
-VERSION = "2026.11-8"
+VERSION = "2026.11-9"
 # Chosen with --validate (see MODEL_CARD.md and the table it prints). 2026.11-3: with the model
 # trained without corpus 5 and half the everyday sets, 0.45 gave recall 0.919, precision 0.860
 # and 3 other-as-self on corpus 5 (0.40: 0.925 / 0.846 / 4), with 52 of 2,240 everyday texts
-# screened urgent (0.40: 65). 2026.11-2 used 0.40 (chosen on corpus 4).
-THRESHOLD = 0.45
+# screened urgent (0.40: 65). 2026.11-2 used 0.40 (chosen on corpus 4). 2026.11-9: on corpus 11,
+# which neither rules 2026.11-8 nor their model had seen, --validate gave 0.863 / 0.863 / 7 at 0.45
+# and 0.887 / 0.861 / 7 at 0.35 (0.30: 0.906 / 0.843, below the precision target), with 106 of
+# 3,355 everyday texts screened urgent at 0.35 against 75 at 0.45: four more of 160 caught, for
+# about one more false alarm in a hundred everyday texts.
+THRESHOLD = 0.35
 # Urgent risk to someone else (the gentler path) is flagged from this.
 THRESHOLD_OTHER = 0.6
 # A text of at most SHORT_WORDS words needs THRESHOLD_SHORT to be urgent about the writer;
@@ -64,17 +68,17 @@ WORD_TOKENS = r"[a-z0-9']+"
 # one of theirs (after lower-casing and dropping punctuation) is skipped by `read`, so a short
 # everyday line ("thank you") written by two writers cannot leak in.
 HELD_OUT = [
-    "kindling/safety/heldout/risk-corpus-11.jsonl",
-    "kindling/safety/heldout/everyday-7.jsonl",
+    "kindling/safety/heldout/risk-corpus-12.jsonl",
+    "kindling/safety/heldout/everyday-8.jsonl",
 ]
 
 # The blind corpora (each by writers of its own) and everyday notes that have measured a version
 # once and are development data now; --loco leaves each out in turn.
-BLIND_CORPORA = [f"kindling/safety/heldout/risk-corpus-{n}.jsonl" for n in range(3, 11)]
-EVERYDAY_NOTES = [f"kindling/safety/heldout/everyday-{n}.jsonl" for n in range(1, 7)]
+BLIND_CORPORA = [f"kindling/safety/heldout/risk-corpus-{n}.jsonl" for n in range(3, 12)]
+EVERYDAY_NOTES = [f"kindling/safety/heldout/everyday-{n}.jsonl" for n in range(1, 8)]
 
-# Every file the model learns from, relative to the repository root. Held-out corpus 11 and
-# everyday notes 7 are deliberately absent (a test checks that no text of them is here).
+# Every file the model learns from, relative to the repository root. Held-out corpus 12 and
+# everyday notes 8 are deliberately absent (a test checks that no text of them is here).
 TRAINING = [
     "kindling/safety/tests/corpus/risk-corpus.jsonl",
     "kindling/safety/tests/corpus/risk-corpus-2.jsonl",
@@ -85,10 +89,10 @@ TRAINING = [
     *EVERYDAY_NOTES,
     *sorted(str(path.relative_to(ROOT)) for path in (HERE / "data").glob("*.jsonl")),
 ]
-# --validate trains without corpus 9 and without every other text of the everyday sets (odd
-# ids), and measures on those: corpus 9 for recall and precision, the everyday texts for false
+# --validate trains without corpus 11 and without every other text of the everyday sets (odd
+# ids), and measures on those: corpus 11 for recall and precision, the everyday texts for false
 # alarms on the short words people type every day.
-VALIDATION = "kindling/safety/heldout/risk-corpus-10.jsonl"
+VALIDATION = "kindling/safety/heldout/risk-corpus-11.jsonl"
 EVERYDAY = (
     "everyday-1.jsonl",
     "everyday-2.jsonl",
@@ -96,6 +100,7 @@ EVERYDAY = (
     "everyday-4.jsonl",
     "everyday-5.jsonl",
     "everyday-6.jsonl",
+    "everyday-7.jsonl",
     "train-9.jsonl",
     "train-10.jsonl",
     "train-11.jsonl",
@@ -297,7 +302,7 @@ def _rows(name: str) -> list[dict]:
     ]
 
 
-def validate(thresholds=(0.4, 0.45, 0.5, 0.55, 0.6), others=(0.5, 0.6, 0.7)) -> None:
+def validate(thresholds=(0.25, 0.3, 0.35, 0.4, 0.45, 0.5), others=(0.5, 0.6, 0.7)) -> None:
     sys.path.insert(0, str(ROOT))
     from kindling_risk_model import Model
 
@@ -357,7 +362,7 @@ LOCO_EVERYDAY = EVERYDAY_NOTES
 
 
 def loco(threshold: float = THRESHOLD) -> None:
-    """Leave one corpus out: for each blind corpus written by writers of its own (3 to 9), train
+    """Leave one corpus out: for each blind corpus written by writers of its own (3 to 11), train
     without it and score it with the model alone (no rules), for the views of 2026.11-4 and for
     the shipped ones; then the same with the everyday notes left out together, counting false
     alarms. How the views were chosen (the rules were widened on these corpora, so the model
