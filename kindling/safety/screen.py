@@ -909,16 +909,12 @@ class _Compiled:
         self.third_verb_before = _compile(
             rf"\b(?:{_words(sub.third_person_verbs or ['(?!)'], lex, where)})\s+$", where
         )
-        self.echo = _compile("|".join(f"(?:{_expand(e, lex, where)})" for e in sub.echo)
-                             or r"(?!)", where)  # fmt: skip
+        echo = "|".join(f"(?:{_expand(e, lex, where)})" for e in sub.echo) or r"(?!)"
+        self.echo = _compile(echo, where)
         # The same, opening the next sentence ("...she has a plan. The girl is me.", "So do I."),
         # after at most a filler word (2026.11-9); not later in it ("dad's worried, me too").
         self.echo_next = _compile(
-            r"[\s\"'(\-]*(?:(?:tbh|honestly|ngl|and|but|lol|well|plus|yeah)\s*,?\s*)?(?:"
-            + "|".join(f"(?:{_expand(e, lex, where)})" for e in sub.echo)
-            + ")"
-            if sub.echo
-            else r"(?!)",
+            rf"[\s\"'(\-]*(?:(?:tbh|honestly|ngl|and|but|lol|well|plus|yeah)\s*,?\s*)?(?:{echo})",
             where,
         )
         who = rf"(?:(?P<self>{first})|(?P<other>{other}|{they}))"
