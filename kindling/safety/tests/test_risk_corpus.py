@@ -67,6 +67,7 @@ HELD_OUT_9 = HERE.parent / "heldout" / "risk-corpus-9.jsonl"
 HELD_OUT_10 = HERE.parent / "heldout" / "risk-corpus-10.jsonl"
 HELD_OUT_11 = HERE.parent / "heldout" / "risk-corpus-11.jsonl"
 HELD_OUT_12 = HERE.parent / "heldout" / "risk-corpus-12.jsonl"
+HELD_OUT_13 = HERE.parent / "heldout" / "risk-corpus-13.jsonl"
 EVERYDAY_1 = HERE.parent / "heldout" / "everyday-1.jsonl"
 EVERYDAY_2 = HERE.parent / "heldout" / "everyday-2.jsonl"
 EVERYDAY_3 = HERE.parent / "heldout" / "everyday-3.jsonl"
@@ -75,6 +76,7 @@ EVERYDAY_5 = HERE.parent / "heldout" / "everyday-5.jsonl"
 EVERYDAY_6 = HERE.parent / "heldout" / "everyday-6.jsonl"
 EVERYDAY_7 = HERE.parent / "heldout" / "everyday-7.jsonl"
 EVERYDAY_8 = HERE.parent / "heldout" / "everyday-8.jsonl"
+EVERYDAY_9 = HERE.parent / "heldout" / "everyday-9.jsonl"
 
 RECALL_TARGET = 0.95
 PRECISION_TARGET = 0.85
@@ -398,6 +400,10 @@ def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
 # screened urgent, 15 of 15 urgent texts about the writer caught. 23 of its lines are word for
 # word in earlier data (21 harmless lines of 1 to 6 words). ONCE with 2026.11-9 frozen: 7 of 380,
 # 15 of 15 caught.
+# Everyday notes 9 (session 13, ids ew001-ew400) was screened ONCE with 2026.11-9 frozen: 8 of 380
+# screened urgent, 15 of 15 urgent texts about the writer caught. 42 of its lines are word for
+# word in earlier data (40 of them harmless lines of 1 to 6 words), which flatters this one
+# measurement a little; the next model's trainer skips them.
 EVERYDAY = [
     ("everyday notes 1, now development data (heldout/everyday-1.jsonl)", EVERYDAY_1, 1, 0),
     ("everyday notes 2, now development data (heldout/everyday-2.jsonl)", EVERYDAY_2, 2, 0),
@@ -407,13 +413,14 @@ EVERYDAY = [
     ("everyday notes 6, now development data (heldout/everyday-6.jsonl)", EVERYDAY_6, 1, 0),
     ("everyday notes 7, now development data (heldout/everyday-7.jsonl)", EVERYDAY_7, 0, 0),
     ("everyday notes 8 (heldout/everyday-8.jsonl)", EVERYDAY_8, 7, 0),
+    ("everyday notes 9 (heldout/everyday-9.jsonl)", EVERYDAY_9, 8, 0),
 ]
 
 
 @pytest.mark.parametrize(
     "name,path,most,missed_most",
     EVERYDAY,
-    ids=[f"everyday-{n}" for n in range(1, 9)],
+    ids=[f"everyday-{n}" for n in range(1, 10)],
 )
 def test_everyday_notes_rarely_open_the_crisis_page(name, path, most, missed_most):
     report = evaluate(name, path)
@@ -470,3 +477,16 @@ def test_held_out_corpus_12_as_measured_once():
     print()
     print(report.text())
     _holds(report, 0.90, 0.87, 2)
+
+
+# Corpus 13 (session 13, ids uc001-uc250 and ud001-ud250; 500 texts written blind by two new
+# writers) was screened ONCE with rules and model 2026.11-9 frozen (792e432), before corpus 12 was
+# opened: a second blind measure of them. Recall 0.919 (147 of 160), precision 0.835, 4 texts
+# about someone else screened as the writer's. The floors are those measured numbers; only counts
+# are printed, and nobody building the screen reads these texts until a corpus 14 has measured
+# the version after next.
+def test_held_out_corpus_13_as_measured_once():
+    report = evaluate("held-out corpus 13 (heldout/risk-corpus-13.jsonl)", HELD_OUT_13)
+    print()
+    print(report.text())
+    _holds(report, 0.91, 0.83, 4)
