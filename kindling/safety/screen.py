@@ -577,6 +577,12 @@ _SENT_TO = re.compile(
 _FOUND = re.compile(
     r"\s+(?:[a-z']+\s+)?(?:found|find|finding|saw|see|seen|noticed|discovered|caught|checked)\b"
 )
+# What someone found is theirs ("her blades"), or, with one of these after it, the writer's.
+_THEIRS = re.compile(r"\b(?:her|his|their|hers|theirs)\b")
+_MINE_AFTER = re.compile(
+    r"\bi\s+(?:had|have|got|still\s+have|kept|hid|bought)\s+(?:more|another|spares?|extras?|others|"
+    r"a\s+(?:spare|few\s+more))\b|\b(?:in|under|from)\s+my\b|\bmine\b|\bdid\s+it\b"
+)
 # A sentence of a diary that drops its "I" ("Counted them."): a past-tense verb of doing first.
 # When the sentence before is the writer's too (it starts with "I", or drops its "I" as well:
 # "Found out where dad keeps his pills. Counted them."), its phrase is the writer's although that
@@ -1176,7 +1182,8 @@ class _Compiled:
     # ------------------------------------------------------------------------- whom
 
     def _quotes(self, norm: str) -> list[tuple[int, int, str | None]]:
-        """Quoted spans and whom they are attributed to ("self", "other" or None)."""
+        """Quoted spans and whom they are attributed to ("self", "other", "someone" (unnamed)
+        or None)."""
         if '"' not in norm and "'" not in norm:
             return []
         spans = []
@@ -1196,6 +1203,8 @@ class _Compiled:
                     pass
                 if speaker is not None:
                     who = "self" if speaker.lastgroup == "self" else "other"
+                    if speaker.lastgroup in ("unclear", "generic"):
+                        who = "someone"  # "someone wrote '...' on the wall" (2026.11-10)
                 elif _WORD.search(norm, start, verb):
                     who = "other"
             else:
@@ -1220,6 +1229,10 @@ class _Compiled:
         scope = s0
         for qs, qe, who in quotes:
             if qs < start and end <= qe:
+                if who == "someone":
+                    # Someone unnamed said it: someone else, or nobody knows who when the text
+                    # says so ("no way to tell who").
+                    return "unclear" if self.unclear_marker.search(norm) else "other"
                 if who == "other":
                     return "other"
                 if who == "self":  # the writer quoting themselves: look only inside
@@ -1321,6 +1334,17 @@ class _Compiled:
         ):
             # "I found mum's pills hidden": the finder is not at risk; the owner is.
             last = owner
+        if (
+            owner is None
+            and last is not None
+            and last.lastgroup == "other"
+            and _FOUND.match(norm, last.end())
+            and not _THEIRS.search(norm, start, end)
+            and _MINE_AFTER.search(norm, end, min(len(norm), end + 100))
+        ):
+            # "mum found the blades and took them but i had more": the finder is not at risk;
+            # the blades are the writer's (2026.11-10).
+            return "self"
         if last is not None:
             kind = last.lastgroup
             if kind == "self":

@@ -328,8 +328,12 @@ def test_corpus_2_now_development_data_does_not_fall_below_its_fitted_numbers():
 # Corpus 11 (500 texts, written blind) was screened with 2026.11-7 and 2026.11-8 frozen (0.863 /
 # 0.857 / 8, then 0.863 / 0.863 / 7). Once corpus 12 had been written and had measured 2026.11-8,
 # its texts were read to widen the rules (2026.11-9, by kind), it chose model 2026.11-9's
-# threshold (trained without it) and joined its training data, with everyday notes 7. Corpus 12
-# is the honest measure of 2026.11-9.
+# threshold (trained without it) and joined its training data, with everyday notes 7.
+#
+# Corpus 12 (500 texts, written blind) was screened with 2026.11-8 and 2026.11-9 frozen (0.863 /
+# 0.890 / 1, then 0.900 / 0.873 / 2). Once corpus 13 had been written and had measured 2026.11-9,
+# its texts were read to widen the rules (2026.11-10, by kind) and it joined the model's training
+# data, with everyday notes 8. Corpus 13 is the honest measure of 2026.11-10.
 FITTED = [
     ("corpus 3, now development data (heldout/risk-corpus-3.jsonl)", HELD_OUT_3, 0.99, 0.93, 1),
     ("corpus 4, now development data (heldout/risk-corpus-4.jsonl)", HELD_OUT_4, 0.99, 0.95, 0),
@@ -341,6 +345,8 @@ FITTED = [
     ("corpus 10, now development data (heldout/risk-corpus-10.jsonl)", HELD_OUT_10, 0.99, 0.95, 2),
     # Corpus 11, fitted with rules and model 2026.11-9 (trained on it): 0.988 / 0.908 / 4.
     ("corpus 11, now development data (heldout/risk-corpus-11.jsonl)", HELD_OUT_11, 0.98, 0.90, 4),
+    # Corpus 12, fitted with rules and model 2026.11-10 (trained on it): 0.994 / 1.000 / 0.
+    ("corpus 12, now development data (heldout/risk-corpus-12.jsonl)", HELD_OUT_12, 0.99, 0.99, 0),
 ]
 
 
@@ -357,7 +363,7 @@ def _holds(report: Report, recall: float, precision: float, other_as_self: int) 
 @pytest.mark.parametrize(
     "name,path,recall,precision,other",
     FITTED,
-    ids=[f"corpus-{n}" for n in range(3, 12)],
+    ids=[f"corpus-{n}" for n in range(3, 13)],
 )
 def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
     name, path, recall, precision, other
@@ -399,7 +405,7 @@ def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
 # Everyday notes 8 (session 12, ids ev001-ev400) was screened ONCE with 2026.11-8 frozen: 7 of 380
 # screened urgent, 15 of 15 urgent texts about the writer caught. 23 of its lines are word for
 # word in earlier data (21 harmless lines of 1 to 6 words). ONCE with 2026.11-9 frozen: 7 of 380,
-# 15 of 15 caught.
+# 15 of 15 caught. It is development data now (fitted with 2026.11-10: 1).
 # Everyday notes 9 (session 13, ids ew001-ew400) was screened ONCE with 2026.11-9 frozen: 8 of 380
 # screened urgent, 15 of 15 urgent texts about the writer caught. 42 of its lines are word for
 # word in earlier data (40 of them harmless lines of 1 to 6 words), which flatters this one
@@ -412,7 +418,7 @@ EVERYDAY = [
     ("everyday notes 5, now development data (heldout/everyday-5.jsonl)", EVERYDAY_5, 1, 0),
     ("everyday notes 6, now development data (heldout/everyday-6.jsonl)", EVERYDAY_6, 1, 0),
     ("everyday notes 7, now development data (heldout/everyday-7.jsonl)", EVERYDAY_7, 0, 0),
-    ("everyday notes 8 (heldout/everyday-8.jsonl)", EVERYDAY_8, 7, 0),
+    ("everyday notes 8, now development data (heldout/everyday-8.jsonl)", EVERYDAY_8, 1, 0),
     ("everyday notes 9 (heldout/everyday-9.jsonl)", EVERYDAY_9, 8, 0),
 ]
 

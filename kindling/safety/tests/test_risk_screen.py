@@ -1020,6 +1020,65 @@ REVIEW_2026_11_9 = [
 ]
 
 
+# Written for rules 2026.11-10 (corpus 12's errors, by kind, in new words), with the misses and
+# false alarms the review of 2026.11-9 had listed, and (from "can't trust myself with the car")
+# regressions the review of the 2026.11-10 draft found, fixed before the freeze.
+RULES_2026_11_10 = [
+    ("lost my sh streak last night. 212 days, gone", ("urgent", "self")),
+    ("back to day zero on the self harm counter app", ("urgent", "self")),
+    ("bought a new pencil sharpener 🙃 sh free streak ends tonight", ("urgent", "self")),
+    ("lost my duolingo streak, 300 days, gutted", ("none", "self")),
+    ("night shift on the bridge crew. the drop looks painless from up here", ("urgent", "self")),
+    ("signed a new will on friday and wrote letters to each of my kids", ("urgent", "self")),
+    ("chose thursday. i feel weirdly calm now", ("urgent", "self")),
+    ("picked saturday for the bbq, everyone's coming", ("none", "self")),
+    ("dreamt i was dead and it felt so peaceful", ("urgent", "self")),
+    (
+        "how long does a box of paracetamol take to work on the liver? asking for myself",
+        ("urgent", "self"),
+    ),
+    ("logging off irl now, permanently", ("urgent", "self")),
+    ("suicidal every single day this month", ("urgent", "self")),
+    (
+        "since my mate took his life i don't trust myself with the gun keys tonight",
+        ("urgent", "self"),
+    ),
+    ("can't trust myself with the car, i'm such a bad driver lol", ("none", "self")),
+    ("our team's clean streak ends tonight if we lose", ("none", "self")),
+    ("back to day 1 of my cut, gym at 6am", ("none", "self")),
+    ("picked friday! ready to party", ("none", "self")),
+    ("how many panadol can i take for a migraine? asking for me", ("none", "self")),
+    ("logging off irl for the weekend, camping", ("none", "self")),
+    ("suicidal every day of my teens, but i've been well for five years", ("none", "self")),
+    ("grandpa passed peacefully in his sleep at 95. i want to go the same way", ("none", "self")),
+    ("i overdosed on birthday cake lol", ("none", "self")),
+    ("someone wrote slut on the bathroom wall about me and i want to die", ("urgent", "self")),
+    (
+        "my friend's mum found the blades and took them, i had no idea she was cutting",
+        ("urgent", "other"),
+    ),
+    ("how many nurofen does it take to stop a headache", ("none", "self")),
+    ("the lethal dose of caffeine is about 100 coffees apparently", ("none", "self")),
+    ("cut myself on paper again today, those envelopes", ("none", "self")),
+    ("odd day. felt flat but ok", ("none", "self")),
+    ("took an overdose on tuesday night, home now", ("urgent", "self")),
+    ("we jumped off the jetty into the lake with my cousins", ("none", "self")),
+    ("my legs are writing their own suicide note after that hike", ("none", "self")),
+    (
+        "someone wrote 'i'm going to kill myself' on the bus stop wall. no way to tell who",
+        ("urgent", "unclear"),
+    ),
+    ("how many sleeping tablets would it take for someone my weight", ("urgent", "self")),
+    ("my bestie says she wants to be dead and i feel exactly the same", ("urgent", "self")),
+    ("my poem is about a boy called J who wants to end his life. J is me", ("urgent", "self")),
+    (
+        "hid my dad's tablets in my locker. he said last night he's going to end it",
+        ("urgent", "other"),
+    ),
+    ("my sister found the blades in the bathroom but i still have more", ("urgent", "self")),
+]
+
+
 @pytest.mark.parametrize(
     "text,expected",
     RULES_2026_11_4
@@ -1033,10 +1092,11 @@ REVIEW_2026_11_9 = [
     + RULES_2026_11_8
     + REVIEW_2026_11_8
     + RULES_2026_11_9
-    + REVIEW_2026_11_9,
+    + REVIEW_2026_11_9
+    + RULES_2026_11_10,
 )
 def test_rules_read_these_as_their_writers_mean_them(text, expected):
-    """The sentences written for rules 2026.11-4 to 2026.11-9, with what each version's review
+    """The sentences written for rules 2026.11-4 to 2026.11-10, with what each version's review
     found (REVIEW_*), which stays fixed."""
     found = risk.rules().screen(text)
     assert (found.level, found.about) == expected, found.matches
