@@ -409,7 +409,8 @@ def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
 # Everyday notes 9 (session 13, ids ew001-ew400) was screened ONCE with 2026.11-9 frozen: 8 of 380
 # screened urgent, 15 of 15 urgent texts about the writer caught. 42 of its lines are word for
 # word in earlier data (40 of them harmless lines of 1 to 6 words), which flatters this one
-# measurement a little; the next model's trainer skips them.
+# measurement a little; the next model's trainer skips them. ONCE with 2026.11-10 frozen (trained
+# without them): 8 of 380, 15 of 15 caught.
 EVERYDAY = [
     ("everyday notes 1, now development data (heldout/everyday-1.jsonl)", EVERYDAY_1, 1, 0),
     ("everyday notes 2, now development data (heldout/everyday-2.jsonl)", EVERYDAY_2, 2, 0),
@@ -488,11 +489,12 @@ def test_held_out_corpus_12_as_measured_once():
 # Corpus 13 (session 13, ids uc001-uc250 and ud001-ud250; 500 texts written blind by two new
 # writers) was screened ONCE with rules and model 2026.11-9 frozen (792e432), before corpus 12 was
 # opened: a second blind measure of them. Recall 0.919 (147 of 160), precision 0.835, 4 texts
-# about someone else screened as the writer's. The floors are those measured numbers; only counts
-# are printed, and nobody building the screen reads these texts until a corpus 14 has measured
-# the version after next.
+# about someone else screened as the writer's. Then ONCE with rules and model 2026.11-10 frozen
+# (c0c2465): recall 0.925 (148 of 160), precision 0.851, 4 other-as-self. The floors are those
+# measured numbers; only counts are printed, and nobody building the screen reads these texts
+# until a corpus 14 has measured the version after next.
 def test_held_out_corpus_13_as_measured_once():
     report = evaluate("held-out corpus 13 (heldout/risk-corpus-13.jsonl)", HELD_OUT_13)
     print()
     print(report.text())
-    _holds(report, 0.91, 0.83, 4)
+    _holds(report, 0.92, 0.85, 4)
