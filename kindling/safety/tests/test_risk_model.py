@@ -285,6 +285,8 @@ HIDDEN_BEHIND_PRACTICE = [
     "i want to stop vaping and stop breathing",
     "i want it to stop raining so i can stop existing",
     "why cant i just die my hair pink and then die",
+    "how many panadol does it take to stop the pain forever",
+    "how many panadol does it take to stop a migraine. then how many to stop everything",
     # From the review: a bare "exit strategy" is not the exit line left out.
     "been planning my exit strategy for a while, its nearly time",
 ]
@@ -311,6 +313,10 @@ EVERYDAY_LEFT_OUT = [
     "why cant i just die my hair pink",
     "i want it to stop raining",
     "I'd like to end my monthly subscription to the app please, thanks for everything",
+    # 2026.11-10.1: tablets to stop a headache (found in a demo walk), ending on a high.
+    "odd day at work. how many panadol does it take to stop a migraine though",
+    "how many nurofen does it take to fix a hangover",
+    "ending it on a high",
 ]
 
 
