@@ -68,6 +68,7 @@ HELD_OUT_10 = HERE.parent / "heldout" / "risk-corpus-10.jsonl"
 HELD_OUT_11 = HERE.parent / "heldout" / "risk-corpus-11.jsonl"
 HELD_OUT_12 = HERE.parent / "heldout" / "risk-corpus-12.jsonl"
 HELD_OUT_13 = HERE.parent / "heldout" / "risk-corpus-13.jsonl"
+HELD_OUT_14 = HERE.parent / "heldout" / "risk-corpus-14.jsonl"
 EVERYDAY_1 = HERE.parent / "heldout" / "everyday-1.jsonl"
 EVERYDAY_2 = HERE.parent / "heldout" / "everyday-2.jsonl"
 EVERYDAY_3 = HERE.parent / "heldout" / "everyday-3.jsonl"
@@ -77,6 +78,7 @@ EVERYDAY_6 = HERE.parent / "heldout" / "everyday-6.jsonl"
 EVERYDAY_7 = HERE.parent / "heldout" / "everyday-7.jsonl"
 EVERYDAY_8 = HERE.parent / "heldout" / "everyday-8.jsonl"
 EVERYDAY_9 = HERE.parent / "heldout" / "everyday-9.jsonl"
+EVERYDAY_10 = HERE.parent / "heldout" / "everyday-10.jsonl"
 
 RECALL_TARGET = 0.95
 PRECISION_TARGET = 0.85
@@ -411,6 +413,9 @@ def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
 # word in earlier data (40 of them harmless lines of 1 to 6 words), which flatters this one
 # measurement a little; the next model's trainer skips them. ONCE with 2026.11-10 frozen (trained
 # without them): 8 of 380, 15 of 15 caught.
+# Everyday notes 10 (session 14, ids ex001-ex400) was screened ONCE with 2026.11-10.1 frozen: 10 of
+# 380 screened urgent, 15 of 15 urgent texts about the writer caught. 14 of its lines are word for
+# word in earlier data (11 harmless lines of 1 to 6 words).
 EVERYDAY = [
     ("everyday notes 1, now development data (heldout/everyday-1.jsonl)", EVERYDAY_1, 1, 0),
     ("everyday notes 2, now development data (heldout/everyday-2.jsonl)", EVERYDAY_2, 2, 0),
@@ -421,13 +426,14 @@ EVERYDAY = [
     ("everyday notes 7, now development data (heldout/everyday-7.jsonl)", EVERYDAY_7, 0, 0),
     ("everyday notes 8, now development data (heldout/everyday-8.jsonl)", EVERYDAY_8, 1, 0),
     ("everyday notes 9 (heldout/everyday-9.jsonl)", EVERYDAY_9, 8, 0),
+    ("everyday notes 10 (heldout/everyday-10.jsonl)", EVERYDAY_10, 10, 0),
 ]
 
 
 @pytest.mark.parametrize(
     "name,path,most,missed_most",
     EVERYDAY,
-    ids=[f"everyday-{n}" for n in range(1, 10)],
+    ids=[f"everyday-{n}" for n in range(1, 11)],
 )
 def test_everyday_notes_rarely_open_the_crisis_page(name, path, most, missed_most):
     report = evaluate(name, path)
@@ -481,19 +487,26 @@ def test_held_out_corpus_10_as_measured_once():
 # (c0c2465): recall 0.925 (148 of 160), precision 0.851, 4 other-as-self. Nobody building the
 # screen reads its texts until a corpus 14 has measured the version after next.
 #
+# Corpus 14 (session 14, ids ue001-ue250 and uf001-uf250; 500 texts written blind by two new
+# writers) was screened ONCE with rules 2026.11-10.1 and model 2026.11-10 frozen (b4f09ae), before
+# corpus 13 was opened: a second blind measure of them. Recall 0.919 (147 of 160), precision
+# 0.925, 4 texts about someone else screened as the writer's. Nobody building the screen reads
+# its texts until a corpus 15 has measured the version after next.
+#
 # The floors are the last measured numbers. (A run before a freeze leaves out the newest with
-# `-k "not corpus_13"`.)
+# `-k "not corpus_14"`.)
 MEASURED_ONCE = [
     ("held-out corpus 11 (heldout/risk-corpus-11.jsonl)", HELD_OUT_11, 0.86, 0.86, 7),
     ("held-out corpus 12 (heldout/risk-corpus-12.jsonl)", HELD_OUT_12, 0.90, 0.87, 2),
     ("held-out corpus 13 (heldout/risk-corpus-13.jsonl)", HELD_OUT_13, 0.92, 0.85, 4),
+    ("held-out corpus 14 (heldout/risk-corpus-14.jsonl)", HELD_OUT_14, 0.91, 0.92, 4),
 ]
 
 
 @pytest.mark.parametrize(
     "name,path,recall,precision,other",
     MEASURED_ONCE,
-    ids=[f"corpus_{n}" for n in range(11, 14)],
+    ids=[f"corpus_{n}" for n in range(11, 15)],
 )
 def test_held_out_corpora_as_measured_once(name, path, recall, precision, other):
     report = evaluate(name, path)
