@@ -631,6 +631,10 @@ def _a_place(norm: str, person: re.Match) -> bool:
 # scene (added in 2026.11-6; told in 2026.11-8).
 _SHOWN = re.compile(r"\b(?:showed|shows|showing|told|tells|telling)\s+$")
 _DEVICE_HELD = re.compile(r"\s*(?::|(?:for|about|on|of|were|was|showing|like|saying)\b)")
+_THANKFUL_FOR = re.compile(
+    r"\b(?:grateful|thankful|thanks|thank\s+you|thank\s+god|glad|happy|lucky|blessed|proud)\s+"
+    r"(?:for|to\s+have|about)\s+(?:my\s+|our\s+)?$"
+)
 _PREPOSITION = re.compile(r"\b(?:for|to|with|about|of|from|by|at)\s+$")
 # After the writer's "I": words of someone looking on or telling, not of someone in the scene.
 _ONLOOKER = re.compile(
@@ -641,6 +645,130 @@ _ONLOOKER = re.compile(
     r"|\s+(?:best\s+|little\s+|big\s+|older\s+|younger\s+)?(?:friend|mate|bestie|sister|sis|"
     r"brother|bro|cousin|mum|mom|mam|dad|mother|father|nan|gran|aunt|aunty|auntie|uncle|son|"
     r"daughter|partner|girlfriend|boyfriend|neighbou?r|classmate|colleague)s?\b"
+)
+# Somewhere of someone else's: "in my 14-year-old's maths book", "under her pillow" (2026.11-11).
+_IN_THEIR_THINGS = (
+    r"\s+(?:in|on|under|inside|behind)\s+(?:my\s+)?(?:[a-z0-9-]+\s*'\s*s|her|his|their)\s+"
+    r"(?:[a-z]+\s+){0,2}?(?:book|room|bag|bed|drawer|desk|pocket|pillow|diary|notebook|locker|"
+    r"phone|backpack|schoolbag|pencil\s+case|jacket|wallet)\b"
+)
+# "Found a note in my 14-year-old's maths book: '...'": what it says is the owner's.
+_FOUND_NOTE_IN = re.compile(
+    r"\b(?:found|find|finding|saw|discovered)\s+(?:(?:a|this|the|her|his|their)\s+(?:note|letter|"
+    r"message|page|card)|this|it)" + _IN_THEIR_THINGS + r"[^'\"\n]{0,20}$"
+)
+_NOT_NOTICED = re.compile(
+    r"\b(?:mum|mom|mam|mummy|mommy|dad|daddy|my\s+(?:parents|family|partner|husband|wife|"
+    r"boyfriend|girlfriend)|nobody|no\s*one|they|she|he)\s+(?:didn\s*'?\s*t|did\s+not|never|"
+    r"doesn\s*'?\s*t|does\s+not|hasn\s*'?\s*t|has\s+not)\s+(?:even\s+)?(?:notice|noticed|see|saw|"
+    r"ask|asked)\b"
+)
+# A text or a call from a number nobody knows: unclear for what it says, not for the writer's own
+# words elsewhere in the text (2026.11-11).
+_UNKNOWN_NUMBER = re.compile(
+    r"\b(?:unknown|private|blocked|withheld|unsaved)\s+(?:number|caller|no\.?)\b(?=[^.!?\n]{0,40}?"
+    r"(?:\b(?:texted|messaged|rang|called|sent|said|saying|says|wrote|"
+    r"left\s+a\s+(?:voicemail|message))\b|:))"
+)
+_FINDING = re.compile(r"(?:found|find|finding|saw|discovered)\b")
+_FOUND_WORD = re.compile(r"\b(?:found|saw|discovered)\b")
+_IN_THEIR_CAR = re.compile(
+    r"\bin\s+(?:my\s+)?(?:[a-z0-9-]+\s*'\s*s|his|her|their)\s+"
+    r"(?:car|boot|ute|van|trunk|garage|shed)\b"
+)
+# "Thankful for my son, who is still here after...": the clause is about the son.
+_WHO_FOLLOWS = re.compile(r"\s*,\s*(?:who|whose|that|which)\b")
+_IN_THEIRS = re.compile(_IN_THEIR_THINGS)
+# A line of a pasted chat: "ash: i'm done" (2026.11-11). The name is one or two words.
+_CHAT_LINE = re.compile(
+    r"^[ \t>*-]*(?P<name>[a-z][a-z0-9_.]{0,19}(?: [a-z][a-z0-9_.]{0,19})?)[ \t]*:[ \t]*"
+    r"(?P<said>[^\n]+)$",
+    re.MULTILINE,
+)
+# Lines are a chat only with a "me:" line or a word that says so; otherwise "monday: cut again"
+# is a heading, not a name (the review of 2026.11-11).
+_CHAT_CUE = re.compile(
+    r"\b(?:chat|chats|convo|conversation|texts?|texted|messages?|messaged|dms?|gc|screenshots?|"
+    r"pasted|transcript|sent|said)\b"
+)
+# "tia: i want to die / me: me too": the writer says it is theirs as well.
+_ME_TOO = re.compile(r"\s*(?:me\s+too|same(?:\s+here)?|so\s+do\s+i|i\s+do\s+too|me\s+as\s+well)\b")
+_CHAT_ME = frozenset({"me", "i", "me (obv)", "also me"})
+_NOT_A_NAME = frozenset(
+    [
+        "check in",
+        "check-in",
+        "checkin",
+        "gc",
+        "group chat",
+        "note",
+        "notes",
+        "update",
+        "edit",
+        "today",
+        "tonight",
+        "mood",
+        "tw",
+        "cw",
+        "ps",
+        "p.s",
+        "pps",
+        "step 1",
+        "step 2",
+        "step 3",
+        "q",
+        "a",
+        "question",
+        "answer",
+        "dear critic",
+        "critic",
+        "kind voice",
+        "reply",
+        "journal",
+        "entry",
+        "day 1",
+        "morning",
+        "evening",
+        "plan",
+        "goal",
+        "goals",
+        "reason",
+        "reasons",
+        "why",
+        "what",
+        "when",
+        "where",
+        "how",
+        "who",
+        "pasted",
+        "screenshot",
+        "context",
+        "background",
+        "feelings",
+        "thoughts",
+        "body",
+        "sleep",
+        "energy",
+        "food",
+        "school",
+        "work",
+        "home",
+        "trigger",
+        "triggers",
+        "warning signs",
+        "coping",
+        "kind act",
+        "gratitude",
+        "grateful for",
+        "to do",
+        "todo",
+        "reminder",
+        "tomorrow",
+        "yesterday",
+        "week",
+        "weekend",
+        "homework",
+    ]
 )
 _SENTENCE_END = re.compile(r"[.!?;\n\r]+|…|\s[-–—]\s")
 _WORD = re.compile(r"[a-z0-9']+")
@@ -951,9 +1079,12 @@ class _Compiled:
         # "my cousin wrote on his wall i want to be dead": written by him, about him (2026.11-6).
         self.written_on = _compile(
             rf"\b(?:{other})\s+(?:[a-z']+\s+){{0,2}}?(?:wrote|writes|written|posted|posts|put|"
-            rf"scratched|carved|scribbled)\s+(?:on|in)\s+(?:his|her|their)\s+(?:wall|story|stories|"
+            rf"scratched|carved|scribbled)\s+(?:on|in)\s+(?:his|her|their|the)\s+(?:wall|story|stories|"
             rf"page|profile|bio|status|insta\w*|snap\w*|tiktok|post|arm|hand|notebook|book|diary|"
-            rf"desk|locker)\s*[:,]?\s*$",
+            rf"desk|locker|mirror|bathroom\s+mirror|door|bedroom\s+door|window|whiteboard)"
+            # "wrote on her mirror in lipstick 'i want to be gone'" (2026.11-11)
+            rf"(?:\s+in\s+(?:lipstick|marker|texta|sharpie|pen|pencil|crayon|chalk|eyeliner|"
+            rf"red|black))?\s*[:,]?\s*['\"]?\s*$",
             where,
         )
         self.said_after = _compile(
@@ -1183,15 +1314,20 @@ class _Compiled:
 
     def _quotes(self, norm: str) -> list[tuple[int, int, str | None]]:
         """Quoted spans and whom they are attributed to ("self", "other", "someone" (unnamed)
-        or None)."""
+        or None). The lines of a pasted chat ("ash: ending it tonight" / "me: where are you")
+        are quotes of the name before the colon (2026.11-11)."""
+        spans = self._chat_lines(norm) if "\n" in norm else []
         if '"' not in norm and "'" not in norm:
-            return []
-        spans = []
+            return spans
         for m in _QUOTE_SPAN.finditer(norm):
             qs, qe = m.start(), m.end()
             who = None
             before = self.said_before.search(norm, max(0, qs - 60), qs)
-            if self.quoting.search(norm, max(0, qs - 60), qs):
+            if (
+                self.quoting.search(norm, max(0, qs - 60), qs)
+                or _FOUND_NOTE_IN.search(norm, max(0, qs - 120), qs)
+                or self.written_on.search(norm, max(0, qs - 100), qs + 1)
+            ):
                 who = "other"
             elif before:
                 # The speaker: the nearest person before the verb in that sentence; a speaker
@@ -1206,7 +1342,12 @@ class _Compiled:
                     if speaker.lastgroup in ("unclear", "generic"):
                         who = "someone"  # "someone wrote '...' on the wall" (2026.11-10)
                 elif _WORD.search(norm, start, verb):
-                    who = "other"
+                    # "my 14-year-old wrote": someone named; "a private number texted me":
+                    # someone nobody can name (2026.11-11).
+                    unnamed = self.unclear_marker.search(
+                        norm, start, min(len(norm), qs + 1)
+                    ) or _UNKNOWN_NUMBER.search(norm, start, min(len(norm), qs + 1))
+                    who = "someone" if unnamed else "other"
             else:
                 after = self.said_after.match(norm, qe)
                 if after:
@@ -1214,6 +1355,30 @@ class _Compiled:
                     who = "self" if first else "other"
             spans.append((qs, qe, who))
         return spans
+
+    @staticmethod
+    def _chat_lines(norm: str) -> list[tuple[int, int, str | None]]:
+        """A pasted chat: two or more lines that open with a short name and a colon, at least
+        one of them not the writer's. Each line is a quote of that name: "me" (or "i") is the
+        writer, any other name someone else. A heading ("check-in:", "gc:") is not a name."""
+        lines = [m for m in _CHAT_LINE.finditer(norm) if m.group("name") not in _NOT_A_NAME]
+        if len(lines) < 2 or all(m.group("name") in _CHAT_ME for m in lines):
+            return []
+        if not any(m.group("name") in _CHAT_ME for m in lines) and not _CHAT_CUE.search(norm):
+            return []  # "monday: cut again / tuesday: ...": headings, not names
+        out = []
+        for i, m in enumerate(lines):
+            who = "self" if m.group("name") in _CHAT_ME else "other"
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            if (
+                who == "other"
+                and nxt is not None
+                and nxt.group("name") in _CHAT_ME
+                and _ME_TOO.match(nxt.group("said"))
+            ):
+                who = "self"  # "tia: i want to die / me: me too": both, so the writer's
+            out.append((m.start("said") - 1, m.end("said"), who))
+        return out
 
     def _echoed(self, norm: str, end: int, s1: int) -> bool:
         """After someone else's risk, the writer says it is theirs too: later in the sentence
@@ -1224,20 +1389,26 @@ class _Compiled:
 
     def _about(self, norm, bounds, n, s0, s1, c: _Candidate, quotes, guards) -> str:
         start, end = c.start, c.end
-        if c.rule.always_self:
-            return "self"
         scope = s0
         for qs, qe, who in quotes:
             if qs < start and end <= qe:
                 if who == "someone":
                     # Someone unnamed said it: someone else, or nobody knows who when the text
                     # says so ("no way to tell who").
-                    return "unclear" if self.unclear_marker.search(norm) else "other"
+                    return (
+                        "unclear"
+                        if self.unclear_marker.search(norm) or _UNKNOWN_NUMBER.search(norm)
+                        else "other"
+                    )
                 if who == "other":
                     return "other"
                 if who == "self":  # the writer quoting themselves: look only inside
                     scope = max(s0, qs + 1)
+                if who is None and _UNKNOWN_NUMBER.search(norm, max(0, qs - 120), qs):
+                    return "unclear"  # "a text from an unknown number: '...'"
                 break  # a quote nobody is said to have said is read with its sentence
+        if c.rule.always_self:
+            return "self"
 
         if any(g0 <= start < g1 for g0, g1 in guards):
             return "other"
@@ -1248,10 +1419,16 @@ class _Compiled:
         if self.unclear_marker.search(norm):
             return "self" if self.echo.search(norm) else "unclear"
 
+        unknown = _UNKNOWN_NUMBER.search(norm, s0, start)
+        if unknown and not self.first_person.search(norm, unknown.end(), start):
+            return "unclear"
+
         # "a note in the girls toilet says i will kill myself": what a note says, when the
         # writer did not write it, is nobody's in particular.
         note = self.note_says.search(norm, s0, start)
         if note and not self.note_mine.search(norm, s0, start):
+            if _IN_THEIRS.search(norm, s0, start):
+                return "other"  # "found a letter in my girlfriend's backpack saying..."
             return "unclear"
 
         # 1. The phrase names its person: "kill myself", "hurt herself", "hits me". Someone
@@ -1290,6 +1467,11 @@ class _Compiled:
 
         if self.on_someone.match(norm, end):
             return "other"
+        if _FOUND_WORD.search(norm, s0, start) and _IN_THEIR_CAR.search(norm, start, end + 40):
+            return "other"  # "found a hose and tape in dad's car" (2026.11-11)
+        if _FINDING.match(norm, start) and _IN_THEIRS.match(norm, end):
+            # "Found a note in my 14-year-old's maths book": the note is theirs (2026.11-11).
+            return "other"
 
         # 2. The nearest person before the phrase in its sentence (a phrase that starts inside
         # a word, "brother's been...", counts that word as before it).
@@ -1306,6 +1488,15 @@ class _Compiled:
                 continue  # "at nan's house": where, not who
             if self._owns_means(norm, found, scope):
                 owner = found  # "which of Mum's meds": Mum owns the means, not the subject
+                continue
+            if (
+                found.lastgroup == "other"
+                and _THANKFUL_FOR.search(norm, max(0, found.start() - 24), found.start())
+                and "," in norm[found.end() : start]
+                and not _WHO_FOLLOWS.match(norm, found.end())
+            ):
+                # "grateful for my sister, grateful it'll all be over soon": whom the writer is
+                # grateful for is not who the next clause is about (2026.11-11).
                 continue
             if found.lastgroup != "generic" or (
                 len(_WORD.findall(norm, found.end(), start)) <= 1
@@ -1367,7 +1558,8 @@ class _Compiled:
                 if self.together_after.match(norm, last.end()):
                     return "self"
                 return "self" if self._echoed(norm, end, s1) else "other"
-            return "unclear"
+            # "my oc wants to die and she's just me": the writer says it is them (2026.11-11).
+            return "self" if self._echoed(norm, end, s1) else "unclear"
 
         # 3. No person before it in the sentence.
         if self.said_tail.match(norm, end, s1):
@@ -1379,7 +1571,13 @@ class _Compiled:
         ):
             # "...wants to die": look back for the person it refers to.
             earlier = [m.lastgroup for m in self.person.finditer(norm, 0, s0)]
+            if self._echoed(norm, end, s1):
+                return "self"  # "...wants to die and she's just me" (2026.11-11)
             return "other" if "other" in earlier else "unclear"
+        if _NOT_NOTICED.search(norm, end, s1):
+            # "cut again last night, mum didn't even notice the blood": the one nobody noticed
+            # is the writer, whoever the sentence before was about (2026.11-11).
+            return "self"
         if n > 0 and not (
             _DIARY_START.match(norm, s0) and _WRITER_START.match(norm, bounds[n - 1])
         ):

@@ -336,6 +336,11 @@ def test_corpus_2_now_development_data_does_not_fall_below_its_fitted_numbers():
 # 0.890 / 1, then 0.900 / 0.873 / 2). Once corpus 13 had been written and had measured 2026.11-9,
 # its texts were read to widen the rules (2026.11-10, by kind) and it joined the model's training
 # data, with everyday notes 8. Corpus 13 is the honest measure of 2026.11-10.
+#
+# Corpus 13 (500 texts, written blind) was screened with 2026.11-9 and 2026.11-10 frozen (0.919 /
+# 0.835 / 4, then 0.925 / 0.851 / 4). Once corpus 14 had been written and had measured 2026.11-10.1,
+# its texts were read to widen the rules (2026.11-11, by kind) and it joined the model's training
+# data, with everyday notes 9. Corpus 14 is the honest measure of 2026.11-11.
 FITTED = [
     ("corpus 3, now development data (heldout/risk-corpus-3.jsonl)", HELD_OUT_3, 0.99, 0.93, 1),
     ("corpus 4, now development data (heldout/risk-corpus-4.jsonl)", HELD_OUT_4, 0.99, 0.95, 0),
@@ -349,6 +354,8 @@ FITTED = [
     ("corpus 11, now development data (heldout/risk-corpus-11.jsonl)", HELD_OUT_11, 0.98, 0.90, 4),
     # Corpus 12, fitted with rules and model 2026.11-10 (trained on it): 0.994 / 1.000 / 0.
     ("corpus 12, now development data (heldout/risk-corpus-12.jsonl)", HELD_OUT_12, 0.99, 0.99, 0),
+    # Corpus 13, fitted with rules and model 2026.11-11 (trained on it): 1.000 / 0.920 / 1.
+    ("corpus 13, now development data (heldout/risk-corpus-13.jsonl)", HELD_OUT_13, 0.99, 0.91, 1),
 ]
 
 
@@ -365,7 +372,7 @@ def _holds(report: Report, recall: float, precision: float, other_as_self: int) 
 @pytest.mark.parametrize(
     "name,path,recall,precision,other",
     FITTED,
-    ids=[f"corpus-{n}" for n in range(3, 13)],
+    ids=[f"corpus-{n}" for n in range(3, 14)],
 )
 def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
     name, path, recall, precision, other
@@ -412,7 +419,7 @@ def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
 # screened urgent, 15 of 15 urgent texts about the writer caught. 42 of its lines are word for
 # word in earlier data (40 of them harmless lines of 1 to 6 words), which flatters this one
 # measurement a little; the next model's trainer skips them. ONCE with 2026.11-10 frozen (trained
-# without them): 8 of 380, 15 of 15 caught.
+# without them): 8 of 380, 15 of 15 caught. It is development data now (fitted with 2026.11-11: 1).
 # Everyday notes 10 (session 14, ids ex001-ex400) was screened ONCE with 2026.11-10.1 frozen: 10 of
 # 380 screened urgent, 15 of 15 urgent texts about the writer caught. 14 of its lines are word for
 # word in earlier data (11 harmless lines of 1 to 6 words).
@@ -425,7 +432,7 @@ EVERYDAY = [
     ("everyday notes 6, now development data (heldout/everyday-6.jsonl)", EVERYDAY_6, 1, 0),
     ("everyday notes 7, now development data (heldout/everyday-7.jsonl)", EVERYDAY_7, 0, 0),
     ("everyday notes 8, now development data (heldout/everyday-8.jsonl)", EVERYDAY_8, 1, 0),
-    ("everyday notes 9 (heldout/everyday-9.jsonl)", EVERYDAY_9, 8, 0),
+    ("everyday notes 9, now development data (heldout/everyday-9.jsonl)", EVERYDAY_9, 1, 0),
     ("everyday notes 10 (heldout/everyday-10.jsonl)", EVERYDAY_10, 10, 0),
 ]
 

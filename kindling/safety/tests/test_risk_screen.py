@@ -1078,6 +1078,241 @@ RULES_2026_11_10 = [
     ("my sister found the blades in the bathroom but i still have more", ("urgent", "self")),
 ]
 
+# Rules 2026.11-11, widened by kind from corpus 13's errors; each written for this test, with
+# harmless twins that share the words.
+RULES_2026_11_11 = [
+    ("by midnight i was cutting in the bathroom again", ("urgent", "self")),
+    ("we were cutting in the kitchen all afternoon, so many onions", ("none", "self")),
+    ("burnt my arm with the lighter again. hid it under my jumper", ("urgent", "self")),
+    ("burnt my hand on the stove making toast, ouch", ("none", "self")),
+    ("since I made the decision it all feels calm. only have to get to sunday", ("urgent", "self")),
+    ("made the decision to quit, feels calm now, just get through to friday", ("none", "self")),
+    ("took dad to lunch. that was the last time I'll see him. he doesn't know", ("urgent", "self")),
+    ("last visit to gran before we move overseas. she doesn't know yet", ("none", "self")),
+    ("left the hose and the duct tape in the ute for tomorrow", ("urgent", "self")),
+    ("put the hose and tape in the car to fix mum's garden tap", ("none", "self")),
+    ("sat on the cliff edge for a long time after work tonight", ("urgent", "self")),
+    ("sat on the cliff edge for a long time watching the whales", ("none", "self")),
+    ("stood on the edge of the diving board for ages then jumped in, fun", ("none", "self")),
+    ("at the top of the stairs i thought about throwing myself down", ("urgent", "self")),
+    ("the rope's ready for saturday", ("urgent", "self")),
+    ("gonna walk in front of the next bus", ("urgent", "self")),
+    ("two years clean from sh today and proud of it", ("concern", "self")),
+    (
+        "pasted:\nmia: im ending it tonight\nme: mia where are you",
+        ("urgent", "other"),
+    ),
+    ("chat:\njo: u ok?\nme: no. i want to die tbh\njo: calling u now", ("urgent", "self")),
+    (
+        "found a letter in my son's drawer: 'sorry for everything, love you all'",
+        ("urgent", "other"),
+    ),
+    ("my brother wrote on the bathroom mirror in marker 'i want to die'", ("urgent", "other")),
+    (
+        "private number texted me: 'this is goodbye, i'm sorry for everything'",
+        ("urgent", "unclear"),
+    ),
+    ("someone wrote 'i want to die' on the inside of the cubicle door", ("urgent", "unclear")),
+    ("the baby's fine. i thought about ending it last night. not him. me.", ("urgent", "self")),
+    ("thankful for my mum, thankful it'll all be over soon", ("urgent", "self")),
+    (
+        "my brother's in rehab again and it's all about him. cut again, dad didn't even notice",
+        ("urgent", "self"),
+    ),
+]
+
+# What the review of 2026.11-11 found (240 probes by the reviewer, comparing 2026.11-10.1 with the
+# draft): harmless texts the first draft made urgent, whose-risk slips, and cheap misses.
+REVIEW_2026_11_11 = [
+    (
+        (
+            "We were cutting in the bedroom walls all Saturday, painter's tape everywhere, looks "
+            "mint now"
+        ),
+        ("none", "self"),
+    ),
+    (
+        (
+            "mum was cutting in the bathroom, giving my little brother a haircut, hair all over "
+            "the tiles"
+        ),
+        ("none", "self"),
+    ),
+    (
+        "We were cutting in the car on the way to Nana's, making paper snowflakes for her window",
+        ("none", "self"),
+    ),
+    (
+        "power went out so I was cutting in the dark kitchen by phone torch, onions everywhere",
+        ("none", "self"),
+    ),
+    (
+        "Burnt my hand on the iron again doing Tom's work shirts. Clumsy as.",
+        ("none", "self"),
+    ),
+    (
+        "i burnt my hand on the iron again helping mum with the washing, it stings",
+        ("none", "self"),
+    ),
+    (
+        "Burned my hand on the kettle, second time this week, need a new one with a better handle",
+        ("none", "self"),
+    ),
+    (
+        "burnt my arm on the oven door. third time this month, I need those long oven gloves",
+        ("none", "self"),
+    ),
+    (
+        "i made the desision and it feels calm now. just gotta get to friday",
+        ("urgent", "self"),
+    ),
+    (
+        (
+            "Dad dropped me at uni and I held on a bit too long. That's the last time I'll see him "
+            "and he doesn't know."
+        ),
+        ("urgent", "self"),
+    ),
+    (
+        (
+            "That was my last visit to the physio today, she doesn't know how much she helped my "
+            "knee."
+        ),
+        ("none", "self"),
+    ),
+    (
+        (
+            "That was the last hug I got from Pop before he died in March. He didn't know how much "
+            "I needed it."
+        ),
+        ("none", "self"),
+    ),
+    (
+        (
+            "My brother hugged Mum for ages and then said to me 'that was the last hug, she "
+            "doesn't know'. I'm terrified."
+        ),
+        ("urgent", "other"),
+    ),
+    (
+        (
+            "found a hose and a roll of duct tape in dad's car boot and he's been saying goodbye "
+            "to everyone all week"
+        ),
+        ("urgent", "other"),
+    ),
+    (
+        (
+            "Cleaned out the car boot: old hose, half a roll of tape, three umbrellas and a mouldy "
+            "banana."
+        ),
+        ("none", "self"),
+    ),
+    (
+        (
+            "Packed the car for the beach: esky, towels, a hose for the outdoor shower, gaffer "
+            "tape for the tarp"
+        ),
+        ("none", "self"),
+    ),
+    (
+        "Need a new heater hose and some tape before the ute's rego inspection on Friday",
+        ("none", "self"),
+    ),
+    (
+        "sat on the cliff top for hours with a thermos and a book, absolute bliss",
+        ("none", "self"),
+    ),
+    (
+        "we sat on the bridge for ages after school just talking about year 11",
+        ("none", "self"),
+    ),
+    (
+        "Parked at the lookout for an hour eating hot chips with Sam. Best date ever.",
+        ("none", "self"),
+    ),
+    (
+        (
+            "at the top of the stairs I thought about jumping down the last three like when I was "
+            "a kid, then remembered my knees"
+        ),
+        ("none", "self"),
+    ),
+    (
+        "Chicken's in, knife's ready, carving at 6 sharp",
+        ("none", "self"),
+    ),
+    (
+        "Toddler-proofing done: knife's hidden, cupboard locks on, stair gate up",
+        ("none", "self"),
+    ),
+    (
+        "Running late, I'll jump onto the next train and meet you at Flinders",
+        ("none", "self"),
+    ),
+    (
+        "Missed the 8:15 so I'll jump into the next bus, save me a seat",
+        ("none", "self"),
+    ),
+    (
+        "tia: i want to die\nme: me too honestly. i've been thinking about it every night",
+        ("urgent", "self"),
+    ),
+    (
+        "Monday: cut again\nTuesday: cut again, deeper\nWednesday: nothing",
+        ("urgent", "self"),
+    ),
+    (
+        "Morning: ok\nAfternoon: took 10 of my sleeping pills, feel woozy\nNight: can't remember",
+        ("urgent", "self"),
+    ),
+    (
+        (
+            "Check in\nUrges: strong, I want to kill myself\nSafety: not sure I can keep myself "
+            "safe tonight"
+        ),
+        ("urgent", "self"),
+    ),
+    (
+        "found this in my son's drawer: 'sorry mum, it's not your fault, i just want to die'",
+        ("urgent", "other"),
+    ),
+    (
+        (
+            "found a letter in my girlfriend's backpack saying goodbye to everyone and sorry for "
+            "everything"
+        ),
+        ("urgent", "other"),
+    ),
+    (
+        "my sister wrote on the bathroom mirror 'i want to kill myself' and locked herself in",
+        ("urgent", "other"),
+    ),
+    (
+        "unknown number texted me calling me ugly and now I want to kill myself",
+        ("urgent", "self"),
+    ),
+    (
+        "I wrote a story about a girl who wants to kill herself. She's basically me.",
+        ("urgent", "self"),
+    ),
+    (
+        (
+            "my twin says she wants to die. she's basically me, we've done everything together "
+            "since birth, i'm so scared for her"
+        ),
+        ("urgent", "other"),
+    ),
+    (
+        "Thankful for my son, who is still here after taking an overdose on Sunday",
+        ("urgent", "other"),
+    ),
+    (
+        "got sent to the nurse because of sh today",
+        ("urgent", "self"),
+    ),
+]
+
 
 @pytest.mark.parametrize(
     "text,expected",
@@ -1093,10 +1328,12 @@ RULES_2026_11_10 = [
     + REVIEW_2026_11_8
     + RULES_2026_11_9
     + REVIEW_2026_11_9
-    + RULES_2026_11_10,
+    + RULES_2026_11_10
+    + RULES_2026_11_11
+    + REVIEW_2026_11_11,
 )
 def test_rules_read_these_as_their_writers_mean_them(text, expected):
-    """The sentences written for rules 2026.11-4 to 2026.11-10, with what each version's review
+    """The sentences written for rules 2026.11-4 to 2026.11-11, with what each version's review
     found (REVIEW_*), which stays fixed."""
     found = risk.rules().screen(text)
     assert (found.level, found.about) == expected, found.matches
