@@ -69,6 +69,7 @@ HELD_OUT_11 = HERE.parent / "heldout" / "risk-corpus-11.jsonl"
 HELD_OUT_12 = HERE.parent / "heldout" / "risk-corpus-12.jsonl"
 HELD_OUT_13 = HERE.parent / "heldout" / "risk-corpus-13.jsonl"
 HELD_OUT_14 = HERE.parent / "heldout" / "risk-corpus-14.jsonl"
+HELD_OUT_15 = HERE.parent / "heldout" / "risk-corpus-15.jsonl"
 EVERYDAY_1 = HERE.parent / "heldout" / "everyday-1.jsonl"
 EVERYDAY_2 = HERE.parent / "heldout" / "everyday-2.jsonl"
 EVERYDAY_3 = HERE.parent / "heldout" / "everyday-3.jsonl"
@@ -79,6 +80,7 @@ EVERYDAY_7 = HERE.parent / "heldout" / "everyday-7.jsonl"
 EVERYDAY_8 = HERE.parent / "heldout" / "everyday-8.jsonl"
 EVERYDAY_9 = HERE.parent / "heldout" / "everyday-9.jsonl"
 EVERYDAY_10 = HERE.parent / "heldout" / "everyday-10.jsonl"
+EVERYDAY_11 = HERE.parent / "heldout" / "everyday-11.jsonl"
 
 RECALL_TARGET = 0.95
 PRECISION_TARGET = 0.85
@@ -424,6 +426,9 @@ def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
 # 380 screened urgent, 15 of 15 urgent texts about the writer caught. 14 of its lines are word for
 # word in earlier data (11 harmless lines of 1 to 6 words). ONCE with 2026.11-11 frozen (trained
 # without them): 10 of 380, 15 of 15 caught.
+# Everyday notes 11 (session 14, ids ey001-ey400) was screened ONCE with 2026.11-11.1 frozen: 15 of
+# 380 screened urgent, 15 of 15 urgent texts about the writer caught. 20 of its lines are word for
+# word in earlier data (17 harmless lines of 1 to 6 words).
 EVERYDAY = [
     ("everyday notes 1, now development data (heldout/everyday-1.jsonl)", EVERYDAY_1, 1, 0),
     ("everyday notes 2, now development data (heldout/everyday-2.jsonl)", EVERYDAY_2, 2, 0),
@@ -435,13 +440,14 @@ EVERYDAY = [
     ("everyday notes 8, now development data (heldout/everyday-8.jsonl)", EVERYDAY_8, 1, 0),
     ("everyday notes 9, now development data (heldout/everyday-9.jsonl)", EVERYDAY_9, 1, 0),
     ("everyday notes 10 (heldout/everyday-10.jsonl)", EVERYDAY_10, 10, 0),
+    ("everyday notes 11 (heldout/everyday-11.jsonl)", EVERYDAY_11, 15, 0),
 ]
 
 
 @pytest.mark.parametrize(
     "name,path,most,missed_most",
     EVERYDAY,
-    ids=[f"everyday-{n}" for n in range(1, 11)],
+    ids=[f"everyday-{n}" for n in range(1, 12)],
 )
 def test_everyday_notes_rarely_open_the_crisis_page(name, path, most, missed_most):
     report = evaluate(name, path)
@@ -503,20 +509,27 @@ def test_held_out_corpus_10_as_measured_once():
 # Nobody building the screen reads its texts until a corpus 15 has measured the version after
 # next.
 #
+# Corpus 15 (session 14, ids ug001-ug250 and uh001-uh250; 500 texts written blind by two new
+# writers) was screened ONCE with rules 2026.11-11.1 and model 2026.11-11 (52d2477), before corpus
+# 14 was opened: a second blind measure of them. Recall 0.906 (145 of 160), precision 0.884, 2
+# texts about someone else screened as the writer's. Nobody building the screen reads its texts
+# until a corpus 16 has measured the version after next.
+#
 # The floors are the last measured numbers. (A run before a freeze leaves out the newest with
-# `-k "not corpus_14"`.)
+# `-k "not corpus_15"`.)
 MEASURED_ONCE = [
     ("held-out corpus 11 (heldout/risk-corpus-11.jsonl)", HELD_OUT_11, 0.86, 0.86, 7),
     ("held-out corpus 12 (heldout/risk-corpus-12.jsonl)", HELD_OUT_12, 0.90, 0.87, 2),
     ("held-out corpus 13 (heldout/risk-corpus-13.jsonl)", HELD_OUT_13, 0.92, 0.85, 4),
     ("held-out corpus 14 (heldout/risk-corpus-14.jsonl)", HELD_OUT_14, 0.92, 0.91, 4),
+    ("held-out corpus 15 (heldout/risk-corpus-15.jsonl)", HELD_OUT_15, 0.90, 0.88, 2),
 ]
 
 
 @pytest.mark.parametrize(
     "name,path,recall,precision,other",
     MEASURED_ONCE,
-    ids=[f"corpus_{n}" for n in range(11, 15)],
+    ids=[f"corpus_{n}" for n in range(11, 16)],
 )
 def test_held_out_corpora_as_measured_once(name, path, recall, precision, other):
     report = evaluate(name, path)
