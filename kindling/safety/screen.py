@@ -693,6 +693,28 @@ _CHAT_CUE = re.compile(
 )
 # "tia: i want to die / me: me too": the writer says it is theirs as well.
 _ME_TOO = re.compile(r"\s*(?:me\s+too|same(?:\s+here)?|so\s+do\s+i|i\s+do\s+too|me\s+as\s+well)\b")
+_SOMEONE_LEFT = re.compile(
+    r"\bsome(?:one|body)\s+(?:left|sent|posted|put|wrote)\s+(?:a\s+|an\s+)?(?:voicemail|voice\s+"
+    r"message|message|post|comment|note|text)\b[^'\"\n]{0,60}$"
+)
+# A title in quotes: "an essay titled 'After I'm Gone'" (2026.11-12).
+_TITLED = re.compile(
+    r"\b(?P<mine>my\s+)?(?:essay|story|poem|piece|song|drawing|assignment|project|book|speech|"
+    r"letter|post|video|comic)\s+(?:titled|entitled|called|named)\s*[:,]?\s*$"
+)
+# A named person or a report before the writer's phrase: "my sister rang me ... saying she's".
+_THIRD_BEFORE = re.compile(
+    r"\b(?:someone|somebody|found|note|text|message|voicemail|post|posted|reply|replied|"
+    r"account|comment|commented|dm|inbox|forum|anon|anonymous)\b"
+)
+_NAMED_BEFORE = re.compile(
+    r"\bmy\s+(?:mum|mom|dad|sister|brother|friend|mate|bf|gf|son|daughter|cousin|partner)\b"
+)
+_I_WROTE = re.compile(
+    r"\bi\s+(?:\w+\s+)?(?:wrote|write|writing|made|did|drew|posted|handed\s+in)\b"
+)
+# The same with the name in brackets, several to a line: "[leo] gonna kms [leo] dont tell".
+_CHAT_TAG = re.compile(r"\[(?P<name>[a-z][a-z0-9_. ]{0,19})\][ \t]*(?P<said>[^\[\n]+)")
 _CHAT_ME = frozenset({"me", "i", "me (obv)", "also me"})
 _NOT_A_NAME = frozenset(
     [
@@ -1316,13 +1338,26 @@ class _Compiled:
         """Quoted spans and whom they are attributed to ("self", "other", "someone" (unnamed)
         or None). The lines of a pasted chat ("ash: ending it tonight" / "me: where are you")
         are quotes of the name before the colon (2026.11-11)."""
-        spans = self._chat_lines(norm) if "\n" in norm else []
+        spans = self._chat_lines(norm) if "\n" in norm or "[" in norm else []
         if '"' not in norm and "'" not in norm:
             return spans
         for m in _QUOTE_SPAN.finditer(norm):
             qs, qe = m.start(), m.end()
             who = None
             before = self.said_before.search(norm, max(0, qs - 60), qs)
+            if _SOMEONE_LEFT.search(norm, max(0, qs - 100), qs):
+                # "Someone left a voicemail on the clinic line, just '...'" (2026.11-12)
+                spans.append((qs, qe, "someone"))
+                continue
+            titled = _TITLED.search(norm, max(0, qs - 60), qs)
+            if titled and not titled.group("mine"):
+                # "an essay titled 'After I'm Gone'": its author's words, not the writer's,
+                # unless the writer says they wrote it (2026.11-12).
+                begun = max(
+                    [0, *(e.end() for e in _SENTENCE_END.finditer(norm, 0, titled.start()))]
+                )
+                spans.append((qs, qe, "self" if _I_WROTE.search(norm, begun, qs) else "other"))
+                continue
             if (
                 self.quoting.search(norm, max(0, qs - 60), qs)
                 or _FOUND_NOTE_IN.search(norm, max(0, qs - 120), qs)
@@ -1362,13 +1397,31 @@ class _Compiled:
         one of them not the writer's. Each line is a quote of that name: "me" (or "i") is the
         writer, any other name someone else. A heading ("check-in:", "gc:") is not a name."""
         lines = [m for m in _CHAT_LINE.finditer(norm) if m.group("name") not in _NOT_A_NAME]
-        if len(lines) < 2 or all(m.group("name") in _CHAT_ME for m in lines):
+        tagged = [m for m in _CHAT_TAG.finditer(norm) if m.group("name").strip() not in _NOT_A_NAME]
+        tagged = [m for m in tagged if m.group("said").strip()]
+        names = [m.group("name").strip() for m in tagged]
+        if (
+            len(lines) < 2
+            and tagged
+            and (
+                (
+                    len(tagged) >= 2
+                    and (len(set(names)) < len(names) or any(n in _CHAT_ME for n in names))
+                )
+                or _CHAT_CUE.search(norm, 0, tagged[0].start())
+            )
+        ):
+            # "pasted from gc: [leo] gonna kms tonight [leo] dont tell anyone" (2026.11-12)
+            lines = tagged
+        if len(lines) < 2 and not (lines and lines[0].re is _CHAT_TAG):
+            return []
+        if all(m.group("name") in _CHAT_ME for m in lines):
             return []
         if not any(m.group("name") in _CHAT_ME for m in lines) and not _CHAT_CUE.search(norm):
             return []  # "monday: cut again / tuesday: ...": headings, not names
         out = []
         for i, m in enumerate(lines):
-            who = "self" if m.group("name") in _CHAT_ME else "other"
+            who = "self" if m.group("name").strip() in _CHAT_ME else "other"
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             if (
                 who == "other"
@@ -1416,7 +1469,13 @@ class _Compiled:
         # "asking for a friend", "I don't know who wrote it", "could be anyone's": nobody can
         # say whom. The marker may stand in another sentence of the text.
         # Unless the writer says it is them ("asking for a friend (the friend is me)").
-        if self.unclear_marker.search(norm):
+        marker = self.unclear_marker.search(norm)
+        if marker and not (
+            (marker.start() >= s1 or marker.end() <= s0)
+            and not any(qs < start and end <= qe for qs, qe, _ in quotes)
+            and (self.first_person.search(norm, s0, end) or _NAMED_BEFORE.search(norm, s0, start))
+            and not _THIRD_BEFORE.search(norm, s0, start)
+        ):
             return "self" if self.echo.search(norm) else "unclear"
 
         unknown = _UNKNOWN_NUMBER.search(norm, s0, start)
@@ -1504,7 +1563,8 @@ class _Compiled:
             ):
                 last = found
         if last is not None and last.lastgroup == "generic":
-            return "unclear"
+            # "can u overdose if ur 14 ... asking for real": the writer says it is theirs.
+            return "self" if self._echoed(norm, end, s1) else "unclear"
         if (
             last is not None
             and last.group() == "me"

@@ -343,6 +343,11 @@ def test_corpus_2_now_development_data_does_not_fall_below_its_fitted_numbers():
 # 0.835 / 4, then 0.925 / 0.851 / 4). Once corpus 14 had been written and had measured 2026.11-10.1,
 # its texts were read to widen the rules (2026.11-11, by kind) and it joined the model's training
 # data, with everyday notes 9. Corpus 14 is the honest measure of 2026.11-11.
+#
+# Corpus 14 (500 texts, written blind) was screened with 2026.11-10.1 and 2026.11-11 frozen (0.919 /
+# 0.925 / 4, then 0.925 / 0.914 / 4). Once corpus 15 had been written and had measured 2026.11-11.1,
+# its texts were read to widen the rules (2026.11-12, by kind) and it joined the model's training
+# data, with everyday notes 10. Corpus 15 is the honest measure of 2026.11-12.
 FITTED = [
     ("corpus 3, now development data (heldout/risk-corpus-3.jsonl)", HELD_OUT_3, 0.99, 0.93, 1),
     ("corpus 4, now development data (heldout/risk-corpus-4.jsonl)", HELD_OUT_4, 0.99, 0.95, 0),
@@ -358,6 +363,8 @@ FITTED = [
     ("corpus 12, now development data (heldout/risk-corpus-12.jsonl)", HELD_OUT_12, 0.99, 0.99, 0),
     # Corpus 13, fitted with rules and model 2026.11-11 (trained on it): 1.000 / 0.920 / 1.
     ("corpus 13, now development data (heldout/risk-corpus-13.jsonl)", HELD_OUT_13, 0.99, 0.91, 1),
+    # Corpus 14, fitted with rules and model 2026.11-12 (trained on it): 0.994 / 0.981 / 1.
+    ("corpus 14, now development data (heldout/risk-corpus-14.jsonl)", HELD_OUT_14, 0.99, 0.98, 1),
 ]
 
 
@@ -374,7 +381,7 @@ def _holds(report: Report, recall: float, precision: float, other_as_self: int) 
 @pytest.mark.parametrize(
     "name,path,recall,precision,other",
     FITTED,
-    ids=[f"corpus-{n}" for n in range(3, 14)],
+    ids=[f"corpus-{n}" for n in range(3, 15)],
 )
 def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
     name, path, recall, precision, other
@@ -425,7 +432,7 @@ def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
 # Everyday notes 10 (session 14, ids ex001-ex400) was screened ONCE with 2026.11-10.1 frozen: 10 of
 # 380 screened urgent, 15 of 15 urgent texts about the writer caught. 14 of its lines are word for
 # word in earlier data (11 harmless lines of 1 to 6 words). ONCE with 2026.11-11 frozen (trained
-# without them): 10 of 380, 15 of 15 caught.
+# without them): 10 of 380, 15 of 15 caught. It is development data now (fitted with 2026.11-12: 2).
 # Everyday notes 11 (session 14, ids ey001-ey400) was screened ONCE with 2026.11-11.1 frozen: 15 of
 # 380 screened urgent, 15 of 15 urgent texts about the writer caught. 20 of its lines are word for
 # word in earlier data (17 harmless lines of 1 to 6 words).
@@ -439,7 +446,7 @@ EVERYDAY = [
     ("everyday notes 7, now development data (heldout/everyday-7.jsonl)", EVERYDAY_7, 0, 0),
     ("everyday notes 8, now development data (heldout/everyday-8.jsonl)", EVERYDAY_8, 1, 0),
     ("everyday notes 9, now development data (heldout/everyday-9.jsonl)", EVERYDAY_9, 1, 0),
-    ("everyday notes 10 (heldout/everyday-10.jsonl)", EVERYDAY_10, 10, 0),
+    ("everyday notes 10, now development data (heldout/everyday-10.jsonl)", EVERYDAY_10, 2, 0),
     ("everyday notes 11 (heldout/everyday-11.jsonl)", EVERYDAY_11, 15, 0),
 ]
 

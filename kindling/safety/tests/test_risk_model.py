@@ -27,8 +27,8 @@ sys.path.insert(0, str(PACKAGE / "training"))
 import train  # noqa: E402  (packages/kindling-risk-model/training/train.py)
 
 ROOT = PACKAGE.parent.parent
-CORPUS_14 = ROOT / "kindling" / "safety" / "heldout" / "risk-corpus-14.jsonl"
-EVERYDAY_10 = ROOT / "kindling" / "safety" / "heldout" / "everyday-10.jsonl"
+CORPUS_15 = ROOT / "kindling" / "safety" / "heldout" / "risk-corpus-15.jsonl"
+EVERYDAY_11 = ROOT / "kindling" / "safety" / "heldout" / "everyday-11.jsonl"
 # Written by hand for this test: no rule matches it, and the model reads preparations in it.
 PREPARATIONS = "Sorted out who gets the cat and left the passwords in an envelope on the desk."
 
@@ -73,7 +73,7 @@ def test_the_plain_scorer_gives_scikit_learns_probabilities(trained):
             assert got[name] == pytest.approx(p, abs=2e-3), (text, name)
 
 
-@pytest.mark.parametrize("held_out", [CORPUS_14, EVERYDAY_10], ids=lambda path: path.name)
+@pytest.mark.parametrize("held_out", [CORPUS_15, EVERYDAY_11], ids=lambda path: path.name)
 def test_the_held_out_sets_are_never_trained_on(held_out):
     assert not any(held_out.name in name for name in train.TRAINING)
     assert str(held_out.relative_to(ROOT)) in train.HELD_OUT

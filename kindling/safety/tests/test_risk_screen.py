@@ -1121,6 +1121,40 @@ RULES_2026_11_11 = [
     ),
 ]
 
+# Rules 2026.11-12, widened by kind from corpus 14's errors; each written for this test, with
+# harmless twins that share the words.
+RULES_2026_11_12 = [
+    ("we lost him at 20 weeks and i just want to go where he went", ("urgent", "self")),
+    ("i want to go where she went on her gap year, so jealous", ("none", "self")),
+    ("it's okay to stop now. i'm allowed to go.", ("urgent", "self")),
+    ("it's ok to stop now, i'm allowed to go to the party", ("none", "self")),
+    ("finished the playlist for my funeral. sending it to my sister sunday", ("urgent", "self")),
+    ("made a playlist for my funeral as a joke, all disco, im thriving", ("none", "self")),
+    ("i drew myself in a coffin and i wish it was true", ("urgent", "self")),
+    ("we were pretending to be dead in drama and i wished it was real", ("urgent", "self")),
+    ("mum said she has no daughter anymore. soon she won't have one", ("urgent", "self")),
+    ("the pills are counted. tonight", ("urgent", "self")),
+    ("pills counted for the camping trip, one a day", ("none", "self")),
+    ("honestly im ending it saturday", ("urgent", "self")),
+    ("pasted from the gc: [mo] im ending it tonight [mo] bye guys", ("urgent", "other")),
+    ("[me] cant do this. i want to die [sam] call me", ("urgent", "self")),
+    (
+        "her teacher sent me a poem called 'When I'm Gone' that my daughter wrote",
+        ("urgent", "other"),
+    ),
+    (
+        "someone left a comment on my post: 'i'm going to kill myself tonight'",
+        ("urgent", "other"),
+    ),
+    (
+        "my cousin keeps saying he'll kill himself and i've been thinking about it too",
+        ("urgent", "self"),
+    ),
+    ("how many panadol would kill someone my age. asking for real", ("urgent", "self")),
+    ("he's smashing plates and yelled he's going to kill me. i'm in the car", ("urgent", "self")),
+    ("mum screamed she's gonna kill me if i dont clean my room lol", ("none", "self")),
+]
+
 # What the review of 2026.11-11 found (240 probes by the reviewer, comparing 2026.11-10.1 with the
 # draft): harmless texts the first draft made urgent, whose-risk slips, and cheap misses.
 REVIEW_2026_11_11 = [
@@ -1313,6 +1347,244 @@ REVIEW_2026_11_11 = [
     ),
 ]
 
+# What the review of 2026.11-12 found (219 probes by the reviewer, comparing 2026.11-11.1 with the
+# draft): each of the first draft's 44 regressions, which the rules now read as the reviewer did.
+REVIEW_2026_11_12 = [
+    (
+        (
+            "My sister moved to Perth six weeks ago and I just want to go where she went, she's "
+            "gone and found the best job and a flat by the beach."
+        ),
+        ("none", "self"),
+    ),
+    (
+        (
+            "Mum's gone to Bali for two weeks with her friends and I want to be where she is lol, "
+            "it's raining here"
+        ),
+        ("none", "self"),
+    ),
+    (
+        (
+            "my best friend passed her driving test and got into monash. i want to go where she "
+            "went next year so bad"
+        ),
+        ("none", "self"),
+    ),
+    (
+        (
+            "Grandad died last year. He loved the Flinders Ranges and one day I want to go where "
+            "he went every winter, to feel close to him."
+        ),
+        ("none", "self"),
+    ),
+    (
+        (
+            "Lost my dog in the park for twenty minutes today, he'd gone to the duck pond. Now "
+            "every walk I want to go where he went, he's obsessed with the ducks."
+        ),
+        ("none", "self"),
+    ),
+    (
+        "Coach said it's fine to stop now, I'm allowed to go. Best training session in ages!",
+        ("none", "self"),
+    ),
+    (
+        "ok to stop now? im allowed to go yeah? shift finished 10 mins ago and the manager's gone",
+        ("none", "self"),
+    ),
+    (
+        (
+            "Teacher said it was ok to stop now and that I'm allowed to go. Got out of detention "
+            "early haha"
+        ),
+        ("none", "self"),
+    ),
+    (
+        "for halloween i drew myself in a coffin as a vampire and i want it on the fridge",
+        ("none", "self"),
+    ),
+    (
+        "drew myself dead as a zombie for the comic comp and i want it to win so bad",
+        ("none", "self"),
+    ),
+    (
+        "i drew myself in a box (a cardboard box fort!!) and i wish we could build a real one",
+        ("none", "self"),
+    ),
+    (
+        (
+            "we played dead in the possum scene, the fake blood looked so bad, wish it was real "
+            "blood lol"
+        ),
+        ("none", "self"),
+    ),
+    (
+        (
+            "pretending to be dead in stage combat class. wished it was real sword fighting "
+            "instead of foam noodles"
+        ),
+        ("none", "self"),
+    ),
+    (
+        "taught the dog to play dead!! wish it was real training and not just him being lazy haha",
+        ("none", "self"),
+    ),
+    (
+        (
+            "Mum's always worried about me. Soon she won't have to worry about me, I move into uni "
+            "housing in February and I'm actually excited"
+        ),
+        ("none", "self"),
+    ),
+    (
+        (
+            "my sister keeps borrowing my charger. soon she wont have one because mum is taking "
+            "hers away lol"
+        ),
+        ("none", "self"),
+    ),
+    (
+        "Our cat keeps stealing the dog's bed. Soon he won't have one, it's going in the wash.",
+        ("none", "self"),
+    ),
+    (
+        "I've taken them all back to the library, just wanted you to know so you don't get fined",
+        ("none", "self"),
+    ),
+    (
+        (
+            "ive taken them all down, the christmas decorations, wanted someone to know im proud "
+            "of myself"
+        ),
+        ("none", "self"),
+    ),
+    (
+        "Pharmacist double-checked, the tablets are counted twice at our pharmacy so no mix ups",
+        ("none", "self"),
+    ),
+    (
+        (
+            "nurse on the ward said all the meds are counted at handover. felt safe for the first "
+            "time in ages"
+        ),
+        ("none", "self"),
+    ),
+    (
+        "I'm ending it Friday with Sam. Three years but we want different things.",
+        ("none", "self"),
+    ),
+    (
+        "[long post] mum said i'm a burden and i want to kill myself tonight",
+        ("urgent", "self"),
+    ),
+    (
+        "[vent] i texted my ex that i'm going to end it tonight. i mean it",
+        ("urgent", "self"),
+    ),
+    (
+        "[serious] my therapist said to post here when i feel like this. i want to die",
+        ("urgent", "self"),
+    ),
+    (
+        "[f19] my dad said im useless and i want to die",
+        ("urgent", "self"),
+    ),
+    (
+        "[edit 2] i still feel like killing myself honestly. i texted my sister about it",
+        ("urgent", "self"),
+    ),
+    (
+        "[crying] my mum said she wishes i was never born and i want to die",
+        ("urgent", "self"),
+    ),
+    (
+        "[rant] i want to kill myself and my sister said get over it",
+        ("urgent", "self"),
+    ),
+    (
+        "[m15] parents said they're done with me. i'm going to kill myself tonight",
+        ("urgent", "self"),
+    ),
+    (
+        "[vent] mum said im fat so i havent eaten in three days",
+        ("concern", "self"),
+    ),
+    (
+        "I want to die. Also someone keyed my car last week and I can't tell who it was.",
+        ("urgent", "self"),
+    ),
+    (
+        "i keep thinking about killing myself. now getting prank calls from a blocked number",
+        ("urgent", "self"),
+    ),
+    (
+        "my sister rang me at 3am saying she's going to kill herself. she was on a private number",
+        ("urgent", "other"),
+    ),
+    (
+        "someone's knocking and i can't see who it is and i don't care. i've taken 30 panadol",
+        ("urgent", "self"),
+    ),
+    (
+        (
+            "I'm going to kill myself tonight. I can't say who posted those photos of me but they "
+            "ruined everything"
+        ),
+        ("urgent", "self"),
+    ),
+    (
+        "no caller id showing on the scam calls again. anyway i cut again tonight",
+        ("urgent", "self"),
+    ),
+    (
+        "My mate said he wants to kill himself and I need to know how to help him",
+        ("urgent", "other"),
+    ),
+    (
+        (
+            "my sister texted she's going to end it tonight at the bridge. i want to go tonight to "
+            "find her but mum won't drive me"
+        ),
+        ("urgent", "other"),
+    ),
+    (
+        (
+            "Dad said he's going to hang himself. I have to know how to get him help without him "
+            "knowing"
+        ),
+        ("urgent", "other"),
+    ),
+    (
+        (
+            "My son told me he's been thinking about suicide. I've been thinking about it too, "
+            "whether to ring the GP or CAMHS first."
+        ),
+        ("urgent", "other"),
+    ),
+    (
+        (
+            "my friend asked how many pills it would take to die. asking for real because i need "
+            "to know if i should tell someone"
+        ),
+        ("urgent", "other"),
+    ),
+    (
+        (
+            "My brother keeps saying he'll overdose. I need to know how to keep the pills away "
+            "from him."
+        ),
+        ("urgent", "other"),
+    ),
+    (
+        (
+            "we lost the baby in may. i want to go where she went someday, to the memorial garden "
+            "at the hospital where they scattered the ashes"
+        ),
+        ("none", "self"),
+    ),
+]
+
 
 @pytest.mark.parametrize(
     "text,expected",
@@ -1330,10 +1602,12 @@ REVIEW_2026_11_11 = [
     + REVIEW_2026_11_9
     + RULES_2026_11_10
     + RULES_2026_11_11
-    + REVIEW_2026_11_11,
+    + REVIEW_2026_11_11
+    + RULES_2026_11_12
+    + REVIEW_2026_11_12,
 )
 def test_rules_read_these_as_their_writers_mean_them(text, expected):
-    """The sentences written for rules 2026.11-4 to 2026.11-11, with what each version's review
+    """The sentences written for rules 2026.11-4 to 2026.11-12, with what each version's review
     found (REVIEW_*), which stays fixed."""
     found = risk.rules().screen(text)
     assert (found.level, found.about) == expected, found.matches
