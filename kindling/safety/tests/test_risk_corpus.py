@@ -435,7 +435,8 @@ def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
 # without them): 10 of 380, 15 of 15 caught. It is development data now (fitted with 2026.11-12: 2).
 # Everyday notes 11 (session 14, ids ey001-ey400) was screened ONCE with 2026.11-11.1 frozen: 15 of
 # 380 screened urgent, 15 of 15 urgent texts about the writer caught. 20 of its lines are word for
-# word in earlier data (17 harmless lines of 1 to 6 words).
+# word in earlier data (17 harmless lines of 1 to 6 words). ONCE with 2026.11-12 frozen (trained
+# without them): 13 of 380, 15 of 15 caught.
 EVERYDAY = [
     ("everyday notes 1, now development data (heldout/everyday-1.jsonl)", EVERYDAY_1, 1, 0),
     ("everyday notes 2, now development data (heldout/everyday-2.jsonl)", EVERYDAY_2, 2, 0),
@@ -447,7 +448,7 @@ EVERYDAY = [
     ("everyday notes 8, now development data (heldout/everyday-8.jsonl)", EVERYDAY_8, 1, 0),
     ("everyday notes 9, now development data (heldout/everyday-9.jsonl)", EVERYDAY_9, 1, 0),
     ("everyday notes 10, now development data (heldout/everyday-10.jsonl)", EVERYDAY_10, 2, 0),
-    ("everyday notes 11 (heldout/everyday-11.jsonl)", EVERYDAY_11, 15, 0),
+    ("everyday notes 11 (heldout/everyday-11.jsonl)", EVERYDAY_11, 13, 0),
 ]
 
 
@@ -519,8 +520,9 @@ def test_held_out_corpus_10_as_measured_once():
 # Corpus 15 (session 14, ids ug001-ug250 and uh001-uh250; 500 texts written blind by two new
 # writers) was screened ONCE with rules 2026.11-11.1 and model 2026.11-11 (52d2477), before corpus
 # 14 was opened: a second blind measure of them. Recall 0.906 (145 of 160), precision 0.884, 2
-# texts about someone else screened as the writer's. Nobody building the screen reads its texts
-# until a corpus 16 has measured the version after next.
+# texts about someone else screened as the writer's. Then ONCE with rules and model 2026.11-12
+# frozen (8e8fd2f): recall 0.912 (146 of 160), precision 0.890, 2 other-as-self. Nobody building
+# the screen reads its texts until a corpus 16 has measured the version after next.
 #
 # The floors are the last measured numbers. (A run before a freeze leaves out the newest with
 # `-k "not corpus_15"`.)
@@ -529,7 +531,7 @@ MEASURED_ONCE = [
     ("held-out corpus 12 (heldout/risk-corpus-12.jsonl)", HELD_OUT_12, 0.90, 0.87, 2),
     ("held-out corpus 13 (heldout/risk-corpus-13.jsonl)", HELD_OUT_13, 0.92, 0.85, 4),
     ("held-out corpus 14 (heldout/risk-corpus-14.jsonl)", HELD_OUT_14, 0.92, 0.91, 4),
-    ("held-out corpus 15 (heldout/risk-corpus-15.jsonl)", HELD_OUT_15, 0.90, 0.88, 2),
+    ("held-out corpus 15 (heldout/risk-corpus-15.jsonl)", HELD_OUT_15, 0.91, 0.89, 2),
 ]
 
 
