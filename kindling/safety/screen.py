@@ -670,8 +670,7 @@ _UNKNOWN_NUMBER = re.compile(
     r"(?:\b(?:texted|messaged|rang|called|sent|said|saying|says|wrote|"
     r"left\s+a\s+(?:voicemail|message))\b|:))"
 )
-_FINDING = re.compile(r"(?:found|find|finding|saw|discovered)\b")
-_FOUND_WORD = re.compile(r"\b(?:found|saw|discovered)\b")
+_FINDING = re.compile(r"\b(?:found|find|finding|saw|discovered)\b")
 _IN_THEIR_CAR = re.compile(
     r"\bin\s+(?:my\s+)?(?:[a-z0-9-]+\s*'\s*s|his|her|their)\s+"
     r"(?:car|boot|ute|van|trunk|garage|shed)\b"
@@ -702,13 +701,10 @@ _TITLED = re.compile(
     r"\b(?P<mine>my\s+)?(?:essay|story|poem|piece|song|drawing|assignment|project|book|speech|"
     r"letter|post|video|comic)\s+(?:titled|entitled|called|named)\s*[:,]?\s*$"
 )
-# A named person or a report before the writer's phrase: "my sister rang me ... saying she's".
+# A report before the phrase ("someone posted", "a voicemail"): what follows is not the writer's.
 _THIRD_BEFORE = re.compile(
     r"\b(?:someone|somebody|found|note|text|message|voicemail|post|posted|reply|replied|"
     r"account|comment|commented|dm|inbox|forum|anon|anonymous)\b"
-)
-_NAMED_BEFORE = re.compile(
-    r"\bmy\s+(?:mum|mom|dad|sister|brother|friend|mate|bf|gf|son|daughter|cousin|partner)\b"
 )
 _I_WROTE = re.compile(
     r"\bi\s+(?:\w+\s+)?(?:wrote|write|writing|made|did|drew|posted|handed\s+in)\b"
@@ -1473,7 +1469,10 @@ class _Compiled:
         if marker and not (
             (marker.start() >= s1 or marker.end() <= s0)
             and not any(qs < start and end <= qe for qs, qe, _ in quotes)
-            and (self.first_person.search(norm, s0, end) or _NAMED_BEFORE.search(norm, s0, start))
+            and (
+                self.first_person.search(norm, s0, end)
+                or any(m.lastgroup == "other" for m in self.person.finditer(norm, s0, start))
+            )
             and not _THIRD_BEFORE.search(norm, s0, start)
         ):
             return "self" if self.echo.search(norm) else "unclear"
@@ -1526,7 +1525,7 @@ class _Compiled:
 
         if self.on_someone.match(norm, end):
             return "other"
-        if _FOUND_WORD.search(norm, s0, start) and _IN_THEIR_CAR.search(norm, start, end + 40):
+        if _FINDING.search(norm, s0, start) and _IN_THEIR_CAR.search(norm, start, end + 40):
             return "other"  # "found a hose and tape in dad's car" (2026.11-11)
         if _FINDING.match(norm, start) and _IN_THEIRS.match(norm, end):
             # "Found a note in my 14-year-old's maths book": the note is theirs (2026.11-11).
