@@ -71,6 +71,7 @@ HELD_OUT_13 = HERE.parent / "heldout" / "risk-corpus-13.jsonl"
 HELD_OUT_14 = HERE.parent / "heldout" / "risk-corpus-14.jsonl"
 HELD_OUT_15 = HERE.parent / "heldout" / "risk-corpus-15.jsonl"
 HELD_OUT_16 = HERE.parent / "heldout" / "risk-corpus-16.jsonl"
+HELD_OUT_17 = HERE.parent / "heldout" / "risk-corpus-17.jsonl"
 EVERYDAY_1 = HERE.parent / "heldout" / "everyday-1.jsonl"
 EVERYDAY_2 = HERE.parent / "heldout" / "everyday-2.jsonl"
 EVERYDAY_3 = HERE.parent / "heldout" / "everyday-3.jsonl"
@@ -83,6 +84,7 @@ EVERYDAY_9 = HERE.parent / "heldout" / "everyday-9.jsonl"
 EVERYDAY_10 = HERE.parent / "heldout" / "everyday-10.jsonl"
 EVERYDAY_11 = HERE.parent / "heldout" / "everyday-11.jsonl"
 EVERYDAY_12 = HERE.parent / "heldout" / "everyday-12.jsonl"
+EVERYDAY_13 = HERE.parent / "heldout" / "everyday-13.jsonl"
 
 RECALL_TARGET = 0.95
 PRECISION_TARGET = 0.85
@@ -442,6 +444,10 @@ def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
 # Everyday notes 12 (session 14, ids ez001-ez400) was screened ONCE with 2026.11-12 frozen: 7 of 380
 # screened urgent, 15 of 15 urgent texts about the writer caught. 29 of its lines are word for
 # word in earlier data (28 harmless lines of 1 to 6 words).
+# Everyday notes 13 (session 15, ids fa001-fa400; its writer was asked for everyday words that
+# sound alarming out of context) was screened ONCE with 2026.11-12 frozen: 24 of 380 screened
+# urgent, 15 of 15 urgent texts about the writer caught. 1 of its lines is word for word in
+# earlier data.
 EVERYDAY = [
     ("everyday notes 1, now development data (heldout/everyday-1.jsonl)", EVERYDAY_1, 1, 0),
     ("everyday notes 2, now development data (heldout/everyday-2.jsonl)", EVERYDAY_2, 2, 0),
@@ -455,13 +461,14 @@ EVERYDAY = [
     ("everyday notes 10, now development data (heldout/everyday-10.jsonl)", EVERYDAY_10, 2, 0),
     ("everyday notes 11 (heldout/everyday-11.jsonl)", EVERYDAY_11, 13, 0),
     ("everyday notes 12 (heldout/everyday-12.jsonl)", EVERYDAY_12, 7, 0),
+    ("everyday notes 13 (heldout/everyday-13.jsonl)", EVERYDAY_13, 24, 0),
 ]
 
 
 @pytest.mark.parametrize(
     "name,path,most,missed_most",
     EVERYDAY,
-    ids=[f"everyday-{n}" for n in range(1, 13)],
+    ids=[f"everyday-{n}" for n in range(1, 14)],
 )
 def test_everyday_notes_rarely_open_the_crisis_page(name, path, most, missed_most):
     report = evaluate(name, path)
@@ -537,8 +544,14 @@ def test_held_out_corpus_10_as_measured_once():
 # in earlier data: 153 of 157, 0.975). Nobody building the screen reads its texts until a corpus
 # 17 has measured the version after next.
 #
+# Corpus 17 (session 15, ids um001-um250 and un001-un250; 500 texts written blind by two new
+# writers, none of them word for word in earlier data) was screened ONCE with rules and model
+# 2026.11-12 frozen (38f732d), before corpus 15 was opened: a third blind measure of them. Recall
+# 0.950 (152 of 160), precision 0.879, 1 text about someone else screened as the writer's. Nobody
+# building the screen reads its texts until a corpus 18 has measured the version after next.
+#
 # The floors are the last measured numbers. (A run before a freeze leaves out the newest with
-# `-k "not corpus_16"`.)
+# `-k "not corpus_16 and not corpus_17"`.)
 MEASURED_ONCE = [
     ("held-out corpus 11 (heldout/risk-corpus-11.jsonl)", HELD_OUT_11, 0.86, 0.86, 7),
     ("held-out corpus 12 (heldout/risk-corpus-12.jsonl)", HELD_OUT_12, 0.90, 0.87, 2),
@@ -546,13 +559,14 @@ MEASURED_ONCE = [
     ("held-out corpus 14 (heldout/risk-corpus-14.jsonl)", HELD_OUT_14, 0.92, 0.91, 4),
     ("held-out corpus 15 (heldout/risk-corpus-15.jsonl)", HELD_OUT_15, 0.91, 0.89, 2),
     ("held-out corpus 16 (heldout/risk-corpus-16.jsonl)", HELD_OUT_16, 0.97, 0.88, 2),
+    ("held-out corpus 17 (heldout/risk-corpus-17.jsonl)", HELD_OUT_17, 0.95, 0.87, 1),
 ]
 
 
 @pytest.mark.parametrize(
     "name,path,recall,precision,other",
     MEASURED_ONCE,
-    ids=[f"corpus_{n}" for n in range(11, 17)],
+    ids=[f"corpus_{n}" for n in range(11, 18)],
 )
 def test_held_out_corpora_as_measured_once(name, path, recall, precision, other):
     report = evaluate(name, path)
