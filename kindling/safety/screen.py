@@ -1724,7 +1724,8 @@ _SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
 def with_model(found: Screening, text: str, scorer) -> Screening:
     """The rules' screening, raised to urgent when the model says so.
 
-    The rules are the floor: the model never lowers a level and never changes an urgent text.
+    The rules are the floor: the model never lowers a level. On an urgent text it gives only a
+    second opinion on whose risk it is (`_whose`).
     It does not read the sentences the rules set aside as an idiom, a denial, a "what if" or
     something past ("I scratched the mozzie bite until it bled"): the rules judged those in
     context, which a bag of words cannot. On the rest:
@@ -1742,13 +1743,13 @@ def with_model(found: Screening, text: str, scorer) -> Screening:
     most.
     """
     kept = dataclasses.replace(found, model_version=scorer.version)
-    if found.level == "urgent":
-        return kept
     rest = text
     for sentence in found.set_aside:
         rest = rest.replace(sentence, " ")
     if not rest.strip():
         return kept
+    if found.level == "urgent":
+        return _whose(kept, rest, scorer)
     scored = scorer.score(rest)
     rules_said_other = found.level != "none" and found.about == "other"
     if scored.flagged and not rules_said_other:
@@ -1758,7 +1759,7 @@ def with_model(found: Screening, text: str, scorer) -> Screening:
     else:
         return kept
     sentences = [m.group().strip() for m in _SENTENCES.finditer(rest) if m.group().strip()]
-    key = "urgent-self" if about == "self" else "urgent-other"
+    key = f"urgent-{about}"
     phrase = max(sentences, key=lambda s: scorer.score(s).probabilities[key]) if sentences else rest
     words = scorer.weighing(rest, towards=key)
     weighed = f" The words that weighed most: {', '.join(words)}." if words else ""
@@ -1786,8 +1787,75 @@ def with_model(found: Screening, text: str, scorer) -> Screening:
     return dataclasses.replace(kept, level=level, about=about, matches=(*found.matches, match))
 
 
+_WHOSE = {"self": "the writer", "other": "someone else", "unclear": "nobody the text names"}
+# Someone's words reported straight into "I" ("mum said: I want to die", "he texted i'm done"):
+# whether "I" is the writer or the speaker is the rules' reading of the sentence, which a bag of
+# words cannot make (2026.11-13).
+_REPORTED = re.compile(
+    r"\b(?:said|says|say|saying|told\s+(?:me|us|him|her|them)|tells\s+(?:me|us)|texted|texts"
+    r"|messaged|posted|wrote|writes|screamed|yelled|shouted|typed|replied|goes)"
+    r"\s*(?:that\s+)?[:,]?\s*[\"'\u201c\u2018]?\s*(?:i|im|i'm|i\u2019m|ive|i've|ill|i'll|id|i'd)\b"
+    # A pasted chat: a line that starts with a name and a colon, or a [name] tag.
+    r"|(?:^|\n)\s*\[?[^\W\d][\w .'-]{0,20}\]?\s*:|\[[^\W\d][\w .'-]{0,20}\]",
+    re.IGNORECASE,
+)
+
+
+def _whose(found: Screening, rest: str, scorer) -> Screening:
+    """A second opinion on whose urgent risk the rules found (2026.11-13).
+
+    The rules decide whose risk a phrase is from the words around it. Where they could not tell
+    ("unclear") and the model is sure it is the writer's, it is the writer's. Where they read it
+    as the writer's or as someone else's and the model is sure of another answer, the screen
+    says it cannot tell ("unclear"). The level never changes, and "unclear" takes the same path
+    as the writer's own risk (the calm page and an urgent alert): a bag of words never moves the
+    writer's risk onto someone else, and a disagreement only means "read it to see whose".
+    Its reading that the risk is the writer's is not used where the text reports someone's words
+    straight into "I" (`_REPORTED`): on development data it was wrong there, and right when it
+    read such a text as someone else's.
+    """
+    settled = getattr(scorer, "settled", None)
+    if settled is None:
+        return found
+    said = settled(scorer.score(rest))
+    if said is None or said[0] == found.about:
+        return found
+    if said[0] == "self" and _REPORTED.search(rest):
+        # "mum said i want to die": the words are the speaker's as much as the writer's; the
+        # model reads only the words, so it is not asked to make them the writer's.
+        return found
+    model_about, probability = said
+    if found.about == "unclear":
+        if model_about != "self":
+            return found
+        about = "self"
+    else:
+        about = "unclear"
+    reading = {
+        "self": "read this as the writer's own risk",
+        "other": "read this as someone else's risk",
+        "unclear": "could not tell whose risk this is",
+    }[found.about]
+    explanation = (
+        f"The rules {reading}; the statistical model ({scorer.name} {scorer.version}) gave "
+        f"{probability:.2f} to urgent risk to {_WHOSE[model_about]} (it is asked from "
+        f"{scorer.threshold_whose:.2f}), so this is marked "
+        + (
+            "as the writer's."
+            if about == "self"
+            else "as unclear whose: please read it to see whose risk it is."
+        )
+    )
+    key = f"urgent-{model_about}"
+    sentences = [m.group().strip() for m in _SENTENCES.finditer(rest) if m.group().strip()]
+    phrase = max(sentences, key=lambda s: scorer.score(s).probabilities[key]) if sentences else rest
+    match = Match(phrase, MODEL_RULE, "urgent", about, explanation)
+    return dataclasses.replace(found, about=about, matches=(*found.matches, match))
+
+
 def screen(text: str) -> Screening:
-    """Screen one text: the shipped rules, then the model where the rules found no urgent risk."""
+    """Screen one text: the shipped rules, then the model (to raise what the rules found less than
+    urgent, or for a second opinion on whose urgent risk it is)."""
     return with_model(rules().screen(text), text, model())
 
 

@@ -352,6 +352,12 @@ def test_corpus_2_now_development_data_does_not_fall_below_its_fitted_numbers():
 # 0.925 / 4, then 0.925 / 0.914 / 4). Once corpus 15 had been written and had measured 2026.11-11.1,
 # its texts were read to widen the rules (2026.11-12, by kind) and it joined the model's training
 # data, with everyday notes 10. Corpus 15 is the honest measure of 2026.11-12.
+#
+# Corpus 15 (500 texts, written blind) was screened with 2026.11-11.1 and 2026.11-12 frozen (0.906
+# / 0.884 / 2, then 0.912 / 0.890 / 2). Once corpora 16 and 17 had been written and had measured
+# 2026.11-12, its texts were read to widen the rules (2026.11-13, by kind) and it joined the
+# model's training data, with everyday notes 11. Corpora 16 and 17 are the honest measure of
+# 2026.11-13.
 FITTED = [
     ("corpus 3, now development data (heldout/risk-corpus-3.jsonl)", HELD_OUT_3, 0.99, 0.93, 1),
     ("corpus 4, now development data (heldout/risk-corpus-4.jsonl)", HELD_OUT_4, 0.99, 0.95, 0),
@@ -367,8 +373,11 @@ FITTED = [
     ("corpus 12, now development data (heldout/risk-corpus-12.jsonl)", HELD_OUT_12, 0.99, 0.99, 0),
     # Corpus 13, fitted with rules and model 2026.11-11 (trained on it): 1.000 / 0.920 / 1.
     ("corpus 13, now development data (heldout/risk-corpus-13.jsonl)", HELD_OUT_13, 0.99, 0.91, 1),
-    # Corpus 14, fitted with rules and model 2026.11-12 (trained on it): 0.994 / 0.981 / 1.
-    ("corpus 14, now development data (heldout/risk-corpus-14.jsonl)", HELD_OUT_14, 0.99, 0.98, 1),
+    # Corpus 14, fitted with rules and model 2026.11-12 (trained on it): 0.994 / 0.981 / 1; with
+    # 2026.11-13: 0.988 / 0.988 / 0.
+    ("corpus 14, now development data (heldout/risk-corpus-14.jsonl)", HELD_OUT_14, 0.98, 0.98, 0),
+    # Corpus 15, fitted with rules and model 2026.11-13 (trained on it): 0.994 / 0.958 / 0.
+    ("corpus 15, now development data (heldout/risk-corpus-15.jsonl)", HELD_OUT_15, 0.99, 0.95, 0),
 ]
 
 
@@ -385,7 +394,7 @@ def _holds(report: Report, recall: float, precision: float, other_as_self: int) 
 @pytest.mark.parametrize(
     "name,path,recall,precision,other",
     FITTED,
-    ids=[f"corpus-{n}" for n in range(3, 15)],
+    ids=[f"corpus-{n}" for n in range(3, 16)],
 )
 def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
     name, path, recall, precision, other
@@ -440,7 +449,8 @@ def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
 # Everyday notes 11 (session 14, ids ey001-ey400) was screened ONCE with 2026.11-11.1 frozen: 15 of
 # 380 screened urgent, 15 of 15 urgent texts about the writer caught. 20 of its lines are word for
 # word in earlier data (17 harmless lines of 1 to 6 words). ONCE with 2026.11-12 frozen (trained
-# without them): 13 of 380, 15 of 15 caught.
+# without them): 13 of 380, 15 of 15 caught. It is development data now (fitted with 2026.11-13:
+# 1).
 # Everyday notes 12 (session 14, ids ez001-ez400) was screened ONCE with 2026.11-12 frozen: 7 of 380
 # screened urgent, 15 of 15 urgent texts about the writer caught. 29 of its lines are word for
 # word in earlier data (28 harmless lines of 1 to 6 words).
@@ -459,7 +469,7 @@ EVERYDAY = [
     ("everyday notes 8, now development data (heldout/everyday-8.jsonl)", EVERYDAY_8, 1, 0),
     ("everyday notes 9, now development data (heldout/everyday-9.jsonl)", EVERYDAY_9, 1, 0),
     ("everyday notes 10, now development data (heldout/everyday-10.jsonl)", EVERYDAY_10, 2, 0),
-    ("everyday notes 11 (heldout/everyday-11.jsonl)", EVERYDAY_11, 13, 0),
+    ("everyday notes 11, now development data (heldout/everyday-11.jsonl)", EVERYDAY_11, 1, 0),
     ("everyday notes 12 (heldout/everyday-12.jsonl)", EVERYDAY_12, 7, 0),
     ("everyday notes 13 (heldout/everyday-13.jsonl)", EVERYDAY_13, 24, 0),
 ]

@@ -5,7 +5,8 @@ shipped scorer is plain Python. These tests train it again from the same data an
 the shipped file is what the data gives, that the plain-Python scorer gives scikit-learn's own
 probabilities, that it needs no network and nothing outside the standard library, and that the
 screen uses it only to raise a text to urgent, never to lower it or move a risk the rules gave the
-writer onto someone else (or the other way round).
+writer onto someone else; on a text the rules found urgent it gives a second opinion on whose
+risk it is, which can only make the writer's path the one taken.
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ sys.path.insert(0, str(PACKAGE / "training"))
 import train  # noqa: E402  (packages/kindling-risk-model/training/train.py)
 
 ROOT = PACKAGE.parent.parent
-CORPUS_15 = ROOT / "kindling" / "safety" / "heldout" / "risk-corpus-15.jsonl"
-EVERYDAY_11 = ROOT / "kindling" / "safety" / "heldout" / "everyday-11.jsonl"
+HELD = ROOT / "kindling" / "safety" / "heldout"
+CORPUS_16, CORPUS_17 = HELD / "risk-corpus-16.jsonl", HELD / "risk-corpus-17.jsonl"
+EVERYDAY_12, EVERYDAY_13 = HELD / "everyday-12.jsonl", HELD / "everyday-13.jsonl"
 # Written by hand for this test: no rule matches it, and the model reads preparations in it.
 PREPARATIONS = "Sorted out who gets the cat and left the passwords in an envelope on the desk."
 
@@ -73,7 +75,9 @@ def test_the_plain_scorer_gives_scikit_learns_probabilities(trained):
             assert got[name] == pytest.approx(p, abs=2e-3), (text, name)
 
 
-@pytest.mark.parametrize("held_out", [CORPUS_15, EVERYDAY_11], ids=lambda path: path.name)
+@pytest.mark.parametrize(
+    "held_out", [CORPUS_16, CORPUS_17, EVERYDAY_12, EVERYDAY_13], ids=lambda path: path.name
+)
 def test_the_held_out_sets_are_never_trained_on(held_out):
     assert not any(held_out.name in name for name in train.TRAINING)
     assert str(held_out.relative_to(ROOT)) in train.HELD_OUT
@@ -215,6 +219,99 @@ class _Fixed:
 
 SURE_SELF = _Fixed(urgent_self=0.9, none=0.1)
 SURE_OTHER = _Fixed(urgent_other=0.9, none=0.1)
+
+
+class _Asked(_Fixed):
+    """A fixed scorer that is also asked whose urgent risk a text is, from 0.7 (2026.11-13)."""
+
+    threshold_whose = 0.7
+    settled = Model.settled
+    whose = Model.whose
+
+
+# Written by hand for these tests: the rules read the first as the writer's, the second as a
+# sister's, and cannot tell whose the third is (a note nobody signed).
+MINE = "I want to kill myself tonight"
+HERS = "my sister says she wants to kill herself tonight"
+NOBODY_KNOWS = "Found a note on the bus seat, no name on it: 'I'm going to kill myself tonight'."
+
+
+def test_the_rules_read_the_second_opinion_sentences_as_the_tests_say():
+    assert (rules().screen(MINE).level, rules().screen(MINE).about) == ("urgent", "self")
+    assert (rules().screen(HERS).level, rules().screen(HERS).about) == ("urgent", "other")
+    unsigned = rules().screen(NOBODY_KNOWS)
+    assert (unsigned.level, unsigned.about) == ("urgent", "unclear")
+
+
+def test_the_model_is_not_asked_to_make_reported_words_or_a_pasted_chat_the_writers():
+    for text in ("mum said i want to die", "[tom]: gonna jump off the bridge tonight\n[me]: what"):
+        by_rules = rules().screen(text)
+        assert by_rules.about != "self"
+        found = with_model(by_rules, text, _Asked(urgent_self=0.9, none=0.1))
+        assert (found.level, found.about) == (by_rules.level, by_rules.about)
+
+
+def test_a_sure_model_settles_whose_urgent_risk_the_rules_could_not_tell():
+    found = with_model(rules().screen(NOBODY_KNOWS), NOBODY_KNOWS, _Asked(urgent_self=0.9))
+    assert (found.level, found.about) == ("urgent", "self")
+    assert found.matches[-1].rule == MODEL_RULE
+    assert "could not tell whose" in found.matches[-1].explanation
+    # Sure it is someone else's: still unclear (it never moves a risk onto someone else).
+    found = with_model(rules().screen(NOBODY_KNOWS), NOBODY_KNOWS, _Asked(urgent_other=0.9))
+    assert (found.level, found.about) == ("urgent", "unclear")
+    assert MODEL_RULE not in {m.rule for m in found.matches}
+
+
+def test_when_the_rules_and_a_sure_model_disagree_whose_it_is_it_is_unclear():
+    for text, model_says in (
+        (MINE, "urgent_other"),
+        (MINE, "urgent_unclear"),
+        (HERS, "urgent_self"),
+    ):
+        by_rules = rules().screen(text)
+        found = with_model(by_rules, text, _Asked(**{model_says: 0.9, "none": 0.1}))
+        assert (found.level, found.about) == ("urgent", "unclear"), (text, model_says)
+        assert found.matches[: len(by_rules.matches)] == by_rules.matches
+        assert "please read it to see whose" in found.matches[-1].explanation
+
+
+def test_an_unsure_or_agreeing_model_leaves_whose_urgent_risk_it_is_alone():
+    for text in (MINE, HERS, NOBODY_KNOWS):
+        by_rules = rules().screen(text)
+        for scorer in (
+            _Asked(urgent_other=0.69, urgent_self=0.31),  # below 0.7
+            _Asked(**{f"urgent_{by_rules.about}": 0.9, "none": 0.1}),  # agrees
+            SURE_OTHER,  # a model that is never asked
+        ):
+            found = with_model(by_rules, text, scorer)
+            assert (found.level, found.about, found.matches) == (
+                by_rules.level,
+                by_rules.about,
+                by_rules.matches,
+            )
+
+
+def test_the_model_raises_only_to_risk_about_the_writer_or_someone_else_not_to_unclear():
+    # 2026.11-13's draft also raised texts the model was sure were urgent with nobody to place
+    # them on; a review found it raising harmless notes ("someone left a note on my car, no
+    # name"): it had learnt the framing words, not the risk. It is not shipped.
+    quiet = "we had pasta for tea"
+    found = with_model(rules().screen(quiet), quiet, _Asked(urgent_unclear=0.9, none=0.1))
+    assert (found.level, found.about) == ("none", "self")
+    for note in (
+        "someone left a note on my car saying sorry I dented your bumper, no name",
+        "Found a note on the train, unsigned: 'pick up kids at 3, dentist thurs'",
+    ):
+        assert screen(note).level != "urgent"
+
+
+def test_the_shipped_model_is_asked_whose_risk_from_its_own_threshold():
+    assert model().threshold_whose == train.THRESHOLD_WHOSE == 0.7
+    # Hand-written, in no training file: the rules cannot tell whose this is (the sentence before
+    # named the writer's son); the shipped model is sure it is the writer's.
+    text = "Only see my boy every other weekend now. Been thinking about ending it, properly."
+    assert rules().screen(text).about == "unclear"
+    assert (screen(text).level, screen(text).about) == ("urgent", "self")
 
 
 def test_the_model_never_makes_a_risk_the_rules_tied_to_someone_else_the_writers():

@@ -1121,6 +1121,38 @@ RULES_2026_11_11 = [
     ),
 ]
 
+# Rules 2026.11-13, from corpus 15's errors by kind; each with a harmless sentence sharing its
+# words. Written by hand for these tests; REVIEW_2026_11_13 holds what the review found.
+RULES_2026_11_13 = [
+    ("not eating again and honestly i hope this finally kills me", ("urgent", "self")),
+    ("ate the whole cheese board, hope it kills me", ("none", "self")),
+    ("i swallowed a capful of bleach after tea", ("urgent", "self")),
+    ("wiped the benches with a capful of bleach in hot water", ("none", "self")),
+    ("got a plan and i'm not scared of it any more", ("urgent", "self")),
+    ("i have a plan to study and i'm not scared anymore", ("none", "self")),
+    (
+        "counting down to friday because that's the day i'm going through with it",
+        ("urgent", "self"),
+    ),
+    ("counting down to the holidays, so excited", ("none", "self")),
+    ("almost killed myself laughing at the dog in his raincoat", ("none", "self")),
+    ("i almost killed myself last night", ("urgent", "self")),
+    ("At 15 I took an overdose. That was two weeks ago.", ("urgent", "self")),
+]
+
+# What the review of 2026.11-13's draft found (its own sentences), as the shipped rules read them.
+REVIEW_2026_11_13 = [
+    ("Mum made me take a bottle of bleach to nan's for her washing", ("none", "self")),
+    ("Can you take a capful of bleach and add it to the mop bucket?", ("none", "self")),
+    ("Dad took a load of bleach to the shed to clean the mould", ("none", "self")),
+    ("counting down till the day I'm doing it, my first marathon", ("none", "self")),
+    ("we're counting down to when i'm doing it: moving out of home!!", ("none", "self")),
+    ("I can't hang on any longer, my arms are killing me. Rock climbing is hard", ("none", "self")),
+    ("Can't hang on any longer for the bathroom, who is in there", ("none", "self")),
+    ("eating the mystery meat from the back of the fridge, hope it kills me", ("none", "self")),
+    ("mum drank a bottle of bleach and the ambulance is here", ("urgent", "other")),
+]
+
 # Rules 2026.11-12, widened by kind from corpus 14's errors; each written for this test, with
 # harmless twins that share the words.
 RULES_2026_11_12 = [
@@ -1604,10 +1636,12 @@ REVIEW_2026_11_12 = [
     + RULES_2026_11_11
     + REVIEW_2026_11_11
     + RULES_2026_11_12
-    + REVIEW_2026_11_12,
+    + REVIEW_2026_11_12
+    + RULES_2026_11_13
+    + REVIEW_2026_11_13,
 )
 def test_rules_read_these_as_their_writers_mean_them(text, expected):
-    """The sentences written for rules 2026.11-4 to 2026.11-12, with what each version's review
+    """The sentences written for rules 2026.11-4 to 2026.11-13, with what each version's review
     found (REVIEW_*), which stays fixed."""
     found = risk.rules().screen(text)
     assert (found.level, found.about) == expected, found.matches

@@ -7,10 +7,11 @@ plain Python, reads no network and imports nothing outside the standard library,
 the same offline, in a test, or in `kindling risk`.
 
 It is not the screen. Kindling's rules (kindling/safety/screen.py) stay the explainable floor;
-the screen asks this model only when the rules found nothing urgent, and uses it only to raise
-a text to urgent (about the writer, or, where the rules found no risk to the writer, about
-someone else). See MODEL_CARD.md for what it was trained on and how well it
-does on texts it never saw.
+the screen asks this model when the rules found nothing urgent, and uses it only to raise a text
+to urgent (about the writer, or, where the rules found no risk to the writer, about someone
+else); and, where the rules did find urgent risk, for a second opinion on whose it is
+(`whose`), which never lowers the level. See MODEL_CARD.md for what it was trained on and how
+well it does on texts it never saw.
 
     from kindling_risk_model import model
     scored = model().score("i have been saving my tablets")
@@ -18,6 +19,7 @@ does on texts it never saw.
     scored.flagged      # urgent_self at or above the model's threshold, and above urgent_other
     scored.flagged_other  # urgent_other at or above its own threshold, and above urgent_self
     model().weighing("i have been saving my tablets")  # the words that weighed most
+    model().whose("my brother has the pills lined up")  # ("other", 0.9…) or None
 """
 
 from __future__ import annotations
@@ -142,6 +144,11 @@ class Model:
         # such rule.
         self.short_words = int(data.get("short_words") or 0)
         self.threshold_short = data.get("threshold_short")
+        # When the rules found urgent risk, how sure the model must be of whose it is (the
+        # writer's, someone else's, or nobody can tell) to be asked for a second opinion
+        # (2026.11-13; see MODEL_CARD.md). None: never asked.
+        whose = data.get("threshold_whose")
+        self.threshold_whose = None if whose is None else float(whose)
         self.intercept = tuple(data["intercept"])
         self.views = [_View(spec) for spec in data["views"]]
 
@@ -189,6 +196,27 @@ class Model:
             self.threshold,
             self.threshold_other,
         )
+
+    def whose(self, text: str) -> tuple[str, float] | None:
+        """Whose urgent risk the model is sure this is: ("self" | "other" | "unclear", its
+        probability) when that urgent class is the likeliest of the three and at or above
+        `threshold_whose`; else None."""
+        return self.settled(self.score(text))
+
+    def settled(self, scored: Scored) -> tuple[str, float] | None:
+        """`whose` for a text already scored."""
+        if self.threshold_whose is None:
+            return None
+        probabilities = scored.probabilities
+        urgent = {
+            "self": probabilities["urgent-self"],
+            "other": probabilities["urgent-other"],
+            "unclear": probabilities["urgent-unclear"],
+        }
+        about = max(urgent, key=urgent.__getitem__)
+        if urgent[about] < self.threshold_whose:
+            return None
+        return about, urgent[about]
 
     def weighing(self, text: str, k: int = 3, towards: str = "urgent-self") -> list[str]:
         """The word terms (single words or pairs) that pushed hardest towards one class (urgent

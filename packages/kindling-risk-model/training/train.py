@@ -33,7 +33,7 @@ sys.path.insert(0, str(PACKAGE))
 from kindling_risk_model import CLASSES, MODEL_PATH, normalise  # noqa: E402
 
 NAME = "kindling-risk-model"
-VERSION = "2026.11-12"
+VERSION = "2026.11-13"
 # Chosen with --validate (see MODEL_CARD.md and the table it prints). 2026.11-3: with the model
 # trained without corpus 5 and half the everyday sets, 0.45 gave recall 0.919, precision 0.860
 # and 3 other-as-self on corpus 5 (0.40: 0.925 / 0.846 / 4), with 52 of 2,240 everyday texts
@@ -49,6 +49,13 @@ THRESHOLD_OTHER = 0.6
 # between THRESHOLD and it, the screen makes it a concern (see MODEL_CARD.md).
 SHORT_WORDS = 6
 THRESHOLD_SHORT = 0.7
+# Where the rules found urgent risk, the screen asks the model whose it is and takes its answer
+# when that urgent class is the likeliest and at least this (2026.11-13; see MODEL_CARD.md): on
+# development data (model 2026.11-12, which had trained on it) 0.7 changed 30 texts the rules
+# called unclear to the writer's, all rightly, and 106 the rules called the writer's to unclear,
+# all labelled someone else's or unclear; on corpus 15, which that model had not seen, 3 and 6,
+# all rightly. --validate prints the table for 0.5 to 0.9.
+THRESHOLD_WHOSE = 0.7
 C = 8.0  # inverse regularisation strength of the logistic regression
 # The second view: runs of 3 to 6 characters across the whole text, spaces included (so they see
 # two words together), kept when at least LETTERS_MIN_DF texts have them. 2026.11-5 replaced runs
@@ -68,17 +75,19 @@ WORD_TOKENS = r"[a-z0-9']+"
 # one of theirs (after lower-casing and dropping punctuation) is skipped by `read`, so a short
 # everyday line ("thank you") written by two writers cannot leak in.
 HELD_OUT = [
-    "kindling/safety/heldout/risk-corpus-15.jsonl",
-    "kindling/safety/heldout/everyday-11.jsonl",
+    "kindling/safety/heldout/risk-corpus-16.jsonl",
+    "kindling/safety/heldout/risk-corpus-17.jsonl",
+    "kindling/safety/heldout/everyday-12.jsonl",
+    "kindling/safety/heldout/everyday-13.jsonl",
 ]
 
 # The blind corpora (each by writers of its own) and everyday notes that have measured a version
 # once and are development data now; --loco leaves each out in turn.
-BLIND_CORPORA = [f"kindling/safety/heldout/risk-corpus-{n}.jsonl" for n in range(3, 15)]
-EVERYDAY_NOTES = [f"kindling/safety/heldout/everyday-{n}.jsonl" for n in range(1, 11)]
+BLIND_CORPORA = [f"kindling/safety/heldout/risk-corpus-{n}.jsonl" for n in range(3, 16)]
+EVERYDAY_NOTES = [f"kindling/safety/heldout/everyday-{n}.jsonl" for n in range(1, 12)]
 
-# Every file the model learns from, relative to the repository root. Held-out corpus 15 and
-# everyday notes 11 are deliberately absent (a test checks that no text of them is here).
+# Every file the model learns from, relative to the repository root. Held-out corpora 16 and 17
+# and everyday notes 12 and 13 are deliberately absent (a test checks that no text of them is here).
 TRAINING = [
     "kindling/safety/tests/corpus/risk-corpus.jsonl",
     "kindling/safety/tests/corpus/risk-corpus-2.jsonl",
@@ -89,10 +98,10 @@ TRAINING = [
     *EVERYDAY_NOTES,
     *sorted(str(path.relative_to(ROOT)) for path in (HERE / "data").glob("*.jsonl")),
 ]
-# --validate trains without corpus 14 and without every other text of the everyday sets (odd
-# ids), and measures on those: corpus 14 for recall and precision, the everyday texts for false
+# --validate trains without corpus 15 and without every other text of the everyday sets (odd
+# ids), and measures on those: corpus 15 for recall and precision, the everyday texts for false
 # alarms on the short words people type every day.
-VALIDATION = "kindling/safety/heldout/risk-corpus-14.jsonl"
+VALIDATION = "kindling/safety/heldout/risk-corpus-15.jsonl"
 EVERYDAY = (
     "everyday-1.jsonl",
     "everyday-2.jsonl",
@@ -104,6 +113,7 @@ EVERYDAY = (
     "everyday-8.jsonl",
     "everyday-9.jsonl",
     "everyday-10.jsonl",
+    "everyday-11.jsonl",
     "train-9.jsonl",
     "train-10.jsonl",
     "train-11.jsonl",
@@ -264,6 +274,7 @@ def export(views, classifier) -> dict:
         "threshold_other": THRESHOLD_OTHER,
         "short_words": SHORT_WORDS,
         "threshold_short": THRESHOLD_SHORT,
+        "threshold_whose": THRESHOLD_WHOSE,
         "intercept": [round(float(b), 5) for b in classifier.intercept_],
         "trained_on": TRAINING,
         "views": specs,
@@ -277,7 +288,7 @@ def dumps(data: dict) -> str:
 def difference(shipped: dict, fresh: dict, tolerance: float = 1e-4) -> str:
     """What differs between two model files, or "" when they agree (numbers within tolerance:
     the last rounded digit may differ between machines' floating point)."""
-    settings = ("threshold", "threshold_other", "short_words", "threshold_short")
+    settings = ("threshold", "threshold_other", "short_words", "threshold_short", "threshold_whose")
     for key in ("name", "version", "classes", *settings, "trained_on"):
         if shipped.get(key) != fresh[key]:
             return f"{key} differs"
@@ -350,24 +361,45 @@ def validate(thresholds=(0.25, 0.3, 0.35, 0.4, 0.45, 0.5), others=(0.5, 0.6, 0.7
         want = [(r["level"], r["about"] if r["level"] != "none" else "self") for r in rows]
         return want, got
 
+    def measure():
+        """Recall, precision, other-as-self and the pairs on the corpus; everyday false urgent."""
+        want, got = run(corpus)
+        pairs = list(zip(want, got, strict=True))
+        hits = sum(w == us and g == us for w, g in pairs)
+        flagged = sum(g == us for g in got)
+        wrong = sum(w[1] == "other" and g[0] != "none" and g[1] == "self" for w, g in pairs)
+        everyday_want, everyday_got = run(everyday)
+        calm = [g for w, g in zip(everyday_want, everyday_got, strict=True) if w[0] != "urgent"]
+        false = sum(g[0] == "urgent" for g in calm)
+        recall = hits / sum(w == us for w in want)
+        return recall, hits / flagged if flagged else 1.0, wrong, pairs, false, len(calm)
+
     for threshold in thresholds:
         for other in others:
             model.threshold, model.threshold_other = threshold, other
-            want, got = run(corpus)
-            pairs = list(zip(want, got, strict=True))
-            hits = sum(w == us and g == us for w, g in pairs)
-            recall = hits / sum(w == us for w in want)
-            flagged = sum(g == us for g in got)
-            precision = hits / flagged if flagged else 1.0
-            wrong = sum(w[1] == "other" and g[0] != "none" and g[1] == "self" for w, g in pairs)
-            other_recall = sum(w == uo and g == uo for w, g in pairs) / sum(w == uo for w in want)
-            want, got = run(everyday)
-            calm = [g for w, g in zip(want, got, strict=True) if w[0] != "urgent"]
-            false = sum(g[0] == "urgent" for g in calm)
+            recall, precision, wrong, pairs, false, calm = measure()
+            other_recall = sum(w == uo and g == uo for w, g in pairs) / sum(
+                w == uo for w, _ in pairs
+            )
             print(
                 f"{threshold:4.2f}  {other:5.2f}  {recall:6.3f}  {precision:9.3f}  {wrong:13d}  "
-                f"{other_recall:12.3f}  {false:4d} of {len(calm)}"
+                f"{other_recall:12.3f}  {false:4d} of {calm}"
             )
+
+    # The second opinion on whose urgent risk it is (2026.11-13), at the shipped thresholds.
+    print("the second opinion on whose risk it is, at the shipped thresholds ('-': not asked)")
+    print("whose  recall  precision  other-as-self  unclear-urgent  everyday-false-urgent")
+    model.threshold, model.threshold_other = THRESHOLD, THRESHOLD_OTHER
+    uu = ("urgent", "unclear")
+    for whose in (None, 0.5, 0.6, 0.7, 0.8, 0.9):
+        model.threshold_whose = whose
+        recall, precision, wrong, pairs, false, calm = measure()
+        unclear = sum(w == uu and g[0] == "urgent" for w, g in pairs)
+        shown = "-" if whose is None else f"{whose:.2f}"
+        print(
+            f"{shown:>5}  {recall:6.3f}  {precision:9.3f}  {wrong:13d}  "
+            f"{unclear:7d} of {sum(w == uu for w, _ in pairs):<4d}  {false:4d} of {calm}"
+        )
 
 
 LOCO = BLIND_CORPORA
