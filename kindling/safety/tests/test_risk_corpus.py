@@ -453,11 +453,12 @@ def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
 # 1).
 # Everyday notes 12 (session 14, ids ez001-ez400) was screened ONCE with 2026.11-12 frozen: 7 of 380
 # screened urgent, 15 of 15 urgent texts about the writer caught. 29 of its lines are word for
-# word in earlier data (28 harmless lines of 1 to 6 words).
+# word in earlier data (28 harmless lines of 1 to 6 words). ONCE with 2026.11-13 frozen: 7 of 380,
+# 15 of 15 caught.
 # Everyday notes 13 (session 15, ids fa001-fa400; its writer was asked for everyday words that
 # sound alarming out of context) was screened ONCE with 2026.11-12 frozen: 24 of 380 screened
 # urgent, 15 of 15 urgent texts about the writer caught. 1 of its lines is word for word in
-# earlier data.
+# earlier data. ONCE with 2026.11-13 frozen: 21 of 380, 15 of 15 caught.
 EVERYDAY = [
     ("everyday notes 1, now development data (heldout/everyday-1.jsonl)", EVERYDAY_1, 1, 0),
     ("everyday notes 2, now development data (heldout/everyday-2.jsonl)", EVERYDAY_2, 2, 0),
@@ -471,7 +472,7 @@ EVERYDAY = [
     ("everyday notes 10, now development data (heldout/everyday-10.jsonl)", EVERYDAY_10, 2, 0),
     ("everyday notes 11, now development data (heldout/everyday-11.jsonl)", EVERYDAY_11, 1, 0),
     ("everyday notes 12 (heldout/everyday-12.jsonl)", EVERYDAY_12, 7, 0),
-    ("everyday notes 13 (heldout/everyday-13.jsonl)", EVERYDAY_13, 24, 0),
+    ("everyday notes 13 (heldout/everyday-13.jsonl)", EVERYDAY_13, 21, 0),
 ]
 
 
@@ -551,13 +552,17 @@ def test_held_out_corpus_10_as_measured_once():
 # writers) was screened ONCE with rules and model 2026.11-12 frozen (28d0cd7), before corpus 15
 # was opened: a second blind measure of them. Recall 0.975 (156 of 160), precision 0.881, 2
 # texts about someone else screened as the writer's (without its 11 texts that are word for word
-# in earlier data: 153 of 157, 0.975). Nobody building the screen reads its texts until a corpus
-# 17 has measured the version after next.
+# in earlier data: 153 of 157, 0.975). Then ONCE with rules and model 2026.11-13 frozen (910df4c):
+# recall 0.981 (157 of 160), precision 0.897, 2 other-as-self. Nobody building the screen reads
+# its texts until a corpus 18 has measured the version after next.
 #
 # Corpus 17 (session 15, ids um001-um250 and un001-un250; 500 texts written blind by two new
 # writers, none of them word for word in earlier data) was screened ONCE with rules and model
 # 2026.11-12 frozen (38f732d), before corpus 15 was opened: a third blind measure of them. Recall
-# 0.950 (152 of 160), precision 0.879, 1 text about someone else screened as the writer's. Nobody
+# 0.950 (152 of 160), precision 0.879, 1 text about someone else screened as the writer's. Then
+# ONCE with rules and model 2026.11-13 frozen (910df4c): recall 0.950 (152 of 160), precision
+# 0.894, 0 other-as-self, the first blind corpus on which one version meets all three of issue 6's
+# targets (on corpus 16 the same version read 2 texts about someone else as the writer's). Nobody
 # building the screen reads its texts until a corpus 18 has measured the version after next.
 #
 # The floors are the last measured numbers. (A run before a freeze leaves out the newest with
@@ -568,8 +573,8 @@ MEASURED_ONCE = [
     ("held-out corpus 13 (heldout/risk-corpus-13.jsonl)", HELD_OUT_13, 0.92, 0.85, 4),
     ("held-out corpus 14 (heldout/risk-corpus-14.jsonl)", HELD_OUT_14, 0.92, 0.91, 4),
     ("held-out corpus 15 (heldout/risk-corpus-15.jsonl)", HELD_OUT_15, 0.91, 0.89, 2),
-    ("held-out corpus 16 (heldout/risk-corpus-16.jsonl)", HELD_OUT_16, 0.97, 0.88, 2),
-    ("held-out corpus 17 (heldout/risk-corpus-17.jsonl)", HELD_OUT_17, 0.95, 0.87, 1),
+    ("held-out corpus 16 (heldout/risk-corpus-16.jsonl)", HELD_OUT_16, 0.98, 0.89, 2),
+    ("held-out corpus 17 (heldout/risk-corpus-17.jsonl)", HELD_OUT_17, 0.95, 0.89, 0),
 ]
 
 
