@@ -211,6 +211,23 @@ class RecoverySpec(CueSpec):
     unless: list[str] = []  # present distress: "it's hard", "I'm frightened"
 
 
+class CuesSpec(_Strict):
+    """Patterns (and lists of words) the engine uses at named steps of reading whose risk it is;
+    in screen.py until 2026.11-13.1 (`subjects.cues` in the rules file says where each is used)."""
+
+    not_noticed: list[str] = Field(min_length=1)
+    unknown_number: list[str] = Field(min_length=1)
+    someone_left: list[str] = Field(min_length=1)
+    titled: list[str] = Field(min_length=1)
+    i_wrote: list[str] = Field(min_length=1)
+    third_before: list[str] = Field(min_length=1)
+    chat_cue: list[str] = Field(min_length=1)
+    me_too: list[str] = Field(min_length=1)
+    chat_me: list[str] = Field(min_length=1)
+    not_a_name: list[str] = Field(min_length=1)
+    reported: list[str] = Field(min_length=1)
+
+
 class SubjectSpec(_Strict):
     first_person: list[str] = Field(min_length=1)
     other_person: list[str] = Field(min_length=1)
@@ -223,6 +240,7 @@ class SubjectSpec(_Strict):
     # Keeping someone else's means from them ("hid mum's pills cos she said..."): the phrase is
     # about that person, not the one who hid them (2026.11-4).
     protective: list[str] = []
+    cues: CuesSpec
 
 
 class RulesSpec(_Strict):
@@ -657,19 +675,6 @@ _FOUND_NOTE_IN = re.compile(
     r"\b(?:found|find|finding|saw|discovered)\s+(?:(?:a|this|the|her|his|their)\s+(?:note|letter|"
     r"message|page|card)|this|it)" + _IN_THEIR_THINGS + r"[^'\"\n]{0,20}$"
 )
-_NOT_NOTICED = re.compile(
-    r"\b(?:mum|mom|mam|mummy|mommy|dad|daddy|my\s+(?:parents|family|partner|husband|wife|"
-    r"boyfriend|girlfriend)|nobody|no\s*one|they|she|he)\s+(?:didn\s*'?\s*t|did\s+not|never|"
-    r"doesn\s*'?\s*t|does\s+not|hasn\s*'?\s*t|has\s+not)\s+(?:even\s+)?(?:notice|noticed|see|saw|"
-    r"ask|asked)\b"
-)
-# A text or a call from a number nobody knows: unclear for what it says, not for the writer's own
-# words elsewhere in the text (2026.11-11).
-_UNKNOWN_NUMBER = re.compile(
-    r"\b(?:unknown|private|blocked|withheld|unsaved)\s+(?:number|caller|no\.?)\b(?=[^.!?\n]{0,40}?"
-    r"(?:\b(?:texted|messaged|rang|called|sent|said|saying|says|wrote|"
-    r"left\s+a\s+(?:voicemail|message))\b|:))"
-)
 _FINDING = re.compile(r"\b(?:found|find|finding|saw|discovered)\b")
 _IN_THEIR_CAR = re.compile(
     r"\bin\s+(?:my\s+)?(?:[a-z0-9-]+\s*'\s*s|his|her|their)\s+"
@@ -684,110 +689,8 @@ _CHAT_LINE = re.compile(
     r"(?P<said>[^\n]+)$",
     re.MULTILINE,
 )
-# Lines are a chat only with a "me:" line or a word that says so; otherwise "monday: cut again"
-# is a heading, not a name (the review of 2026.11-11).
-_CHAT_CUE = re.compile(
-    r"\b(?:chat|chats|convo|conversation|texts?|texted|messages?|messaged|dms?|gc|screenshots?|"
-    r"pasted|transcript|sent|said)\b"
-)
-# "tia: i want to die / me: me too": the writer says it is theirs as well.
-_ME_TOO = re.compile(r"\s*(?:me\s+too|same(?:\s+here)?|so\s+do\s+i|i\s+do\s+too|me\s+as\s+well)\b")
-_SOMEONE_LEFT = re.compile(
-    r"\bsome(?:one|body)\s+(?:left|sent|posted|put|wrote)\s+(?:a\s+|an\s+)?(?:voicemail|voice\s+"
-    r"message|message|post|comment|note|text)\b[^'\"\n]{0,60}$"
-)
-# A title in quotes: "an essay titled 'After I'm Gone'" (2026.11-12).
-_TITLED = re.compile(
-    r"\b(?P<mine>my\s+)?(?:essay|story|poem|piece|song|drawing|assignment|project|book|speech|"
-    r"letter|post|video|comic)\s+(?:titled|entitled|called|named)\s*[:,]?\s*$"
-)
-# A report before the phrase ("someone posted", "a voicemail"): what follows is not the writer's.
-_THIRD_BEFORE = re.compile(
-    r"\b(?:someone|somebody|found|note|text|message|voicemail|post|posted|reply|replied|"
-    r"account|comment|commented|dm|inbox|forum|anon|anonymous)\b"
-)
-_I_WROTE = re.compile(
-    r"\bi\s+(?:\w+\s+)?(?:wrote|write|writing|made|did|drew|posted|handed\s+in)\b"
-)
 # The same with the name in brackets, several to a line: "[leo] gonna kms [leo] dont tell".
 _CHAT_TAG = re.compile(r"\[(?P<name>[a-z][a-z0-9_. ]{0,19})\][ \t]*(?P<said>[^\[\n]+)")
-_CHAT_ME = frozenset({"me", "i", "me (obv)", "also me"})
-_NOT_A_NAME = frozenset(
-    [
-        "check in",
-        "check-in",
-        "checkin",
-        "gc",
-        "group chat",
-        "note",
-        "notes",
-        "update",
-        "edit",
-        "today",
-        "tonight",
-        "mood",
-        "tw",
-        "cw",
-        "ps",
-        "p.s",
-        "pps",
-        "step 1",
-        "step 2",
-        "step 3",
-        "q",
-        "a",
-        "question",
-        "answer",
-        "dear critic",
-        "critic",
-        "kind voice",
-        "reply",
-        "journal",
-        "entry",
-        "day 1",
-        "morning",
-        "evening",
-        "plan",
-        "goal",
-        "goals",
-        "reason",
-        "reasons",
-        "why",
-        "what",
-        "when",
-        "where",
-        "how",
-        "who",
-        "pasted",
-        "screenshot",
-        "context",
-        "background",
-        "feelings",
-        "thoughts",
-        "body",
-        "sleep",
-        "energy",
-        "food",
-        "school",
-        "work",
-        "home",
-        "trigger",
-        "triggers",
-        "warning signs",
-        "coping",
-        "kind act",
-        "gratitude",
-        "grateful for",
-        "to do",
-        "todo",
-        "reminder",
-        "tomorrow",
-        "yesterday",
-        "week",
-        "weekend",
-        "homework",
-    ]
-)
 _SENTENCE_END = re.compile(r"[.!?;\n\r]+|…|\s[-–—]\s")
 _WORD = re.compile(r"[a-z0-9']+")
 # A word for the person spoken to, ending a sentence ("chur for the session bro."): whom the
@@ -1054,6 +957,22 @@ class _Compiled:
             "|".join(f"(?:{_expand(e, lex, where)})" for e in sub.unclear_markers) or r"(?!)",
             where,
         )
+        cues, at = sub.cues, f"{where} cues"
+
+        def cue(entries: list[str], name: str) -> re.Pattern:
+            return _compile("|".join(f"(?:{_expand(e, lex, f'{at} {name}')})" for e in entries), at)
+
+        self.not_noticed = cue(cues.not_noticed, "not_noticed")
+        self.unknown_number = cue(cues.unknown_number, "unknown_number")
+        self.someone_left = cue(cues.someone_left, "someone_left")
+        self.titled = cue(cues.titled, "titled")
+        self.i_wrote = cue(cues.i_wrote, "i_wrote")
+        self.third_before = cue(cues.third_before, "third_before")
+        self.chat_cue = cue(cues.chat_cue, "chat_cue")
+        self.me_too = cue(cues.me_too, "me_too")
+        self.reported = cue(cues.reported, "reported")
+        self.chat_me = frozenset(cues.chat_me)
+        self.not_a_name = frozenset(cues.not_a_name)
 
         self.third_verb = _compile(
             rf"\s*(?:{_words(sub.third_person_verbs or ['(?!)'], lex, where)})\b", where
@@ -1341,18 +1260,18 @@ class _Compiled:
             qs, qe = m.start(), m.end()
             who = None
             before = self.said_before.search(norm, max(0, qs - 60), qs)
-            if _SOMEONE_LEFT.search(norm, max(0, qs - 100), qs):
+            if self.someone_left.search(norm, max(0, qs - 100), qs):
                 # "Someone left a voicemail on the clinic line, just '...'" (2026.11-12)
                 spans.append((qs, qe, "someone"))
                 continue
-            titled = _TITLED.search(norm, max(0, qs - 60), qs)
+            titled = self.titled.search(norm, max(0, qs - 60), qs)
             if titled and not titled.group("mine"):
                 # "an essay titled 'After I'm Gone'": its author's words, not the writer's,
                 # unless the writer says they wrote it (2026.11-12).
                 begun = max(
                     [0, *(e.end() for e in _SENTENCE_END.finditer(norm, 0, titled.start()))]
                 )
-                spans.append((qs, qe, "self" if _I_WROTE.search(norm, begun, qs) else "other"))
+                spans.append((qs, qe, "self" if self.i_wrote.search(norm, begun, qs) else "other"))
                 continue
             if (
                 self.quoting.search(norm, max(0, qs - 60), qs)
@@ -1377,7 +1296,7 @@ class _Compiled:
                     # someone nobody can name (2026.11-11).
                     unnamed = self.unclear_marker.search(
                         norm, start, min(len(norm), qs + 1)
-                    ) or _UNKNOWN_NUMBER.search(norm, start, min(len(norm), qs + 1))
+                    ) or self.unknown_number.search(norm, start, min(len(norm), qs + 1))
                     who = "someone" if unnamed else "other"
             else:
                 after = self.said_after.match(norm, qe)
@@ -1387,13 +1306,14 @@ class _Compiled:
             spans.append((qs, qe, who))
         return spans
 
-    @staticmethod
-    def _chat_lines(norm: str) -> list[tuple[int, int, str | None]]:
+    def _chat_lines(self, norm: str) -> list[tuple[int, int, str | None]]:
         """A pasted chat: two or more lines that open with a short name and a colon, at least
         one of them not the writer's. Each line is a quote of that name: "me" (or "i") is the
         writer, any other name someone else. A heading ("check-in:", "gc:") is not a name."""
-        lines = [m for m in _CHAT_LINE.finditer(norm) if m.group("name") not in _NOT_A_NAME]
-        tagged = [m for m in _CHAT_TAG.finditer(norm) if m.group("name").strip() not in _NOT_A_NAME]
+        lines = [m for m in _CHAT_LINE.finditer(norm) if m.group("name") not in self.not_a_name]
+        tagged = [
+            m for m in _CHAT_TAG.finditer(norm) if m.group("name").strip() not in self.not_a_name
+        ]
         tagged = [m for m in tagged if m.group("said").strip()]
         names = [m.group("name").strip() for m in tagged]
         if (
@@ -1402,28 +1322,30 @@ class _Compiled:
             and (
                 (
                     len(tagged) >= 2
-                    and (len(set(names)) < len(names) or any(n in _CHAT_ME for n in names))
+                    and (len(set(names)) < len(names) or any(n in self.chat_me for n in names))
                 )
-                or _CHAT_CUE.search(norm, 0, tagged[0].start())
+                or self.chat_cue.search(norm, 0, tagged[0].start())
             )
         ):
             # "pasted from gc: [leo] gonna kms tonight [leo] dont tell anyone" (2026.11-12)
             lines = tagged
         if len(lines) < 2 and not (lines and lines[0].re is _CHAT_TAG):
             return []
-        if all(m.group("name") in _CHAT_ME for m in lines):
+        if all(m.group("name") in self.chat_me for m in lines):
             return []
-        if not any(m.group("name") in _CHAT_ME for m in lines) and not _CHAT_CUE.search(norm):
+        if not any(m.group("name") in self.chat_me for m in lines) and not self.chat_cue.search(
+            norm
+        ):
             return []  # "monday: cut again / tuesday: ...": headings, not names
         out = []
         for i, m in enumerate(lines):
-            who = "self" if m.group("name").strip() in _CHAT_ME else "other"
+            who = "self" if m.group("name").strip() in self.chat_me else "other"
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             if (
                 who == "other"
                 and nxt is not None
-                and nxt.group("name") in _CHAT_ME
-                and _ME_TOO.match(nxt.group("said"))
+                and nxt.group("name") in self.chat_me
+                and self.me_too.match(nxt.group("said"))
             ):
                 who = "self"  # "tia: i want to die / me: me too": both, so the writer's
             out.append((m.start("said") - 1, m.end("said"), who))
@@ -1446,14 +1368,14 @@ class _Compiled:
                     # says so ("no way to tell who").
                     return (
                         "unclear"
-                        if self.unclear_marker.search(norm) or _UNKNOWN_NUMBER.search(norm)
+                        if self.unclear_marker.search(norm) or self.unknown_number.search(norm)
                         else "other"
                     )
                 if who == "other":
                     return "other"
                 if who == "self":  # the writer quoting themselves: look only inside
                     scope = max(s0, qs + 1)
-                if who is None and _UNKNOWN_NUMBER.search(norm, max(0, qs - 120), qs):
+                if who is None and self.unknown_number.search(norm, max(0, qs - 120), qs):
                     return "unclear"  # "a text from an unknown number: '...'"
                 break  # a quote nobody is said to have said is read with its sentence
         if c.rule.always_self:
@@ -1473,11 +1395,11 @@ class _Compiled:
                 self.first_person.search(norm, s0, end)
                 or any(m.lastgroup == "other" for m in self.person.finditer(norm, s0, start))
             )
-            and not _THIRD_BEFORE.search(norm, s0, start)
+            and not self.third_before.search(norm, s0, start)
         ):
             return "self" if self.echo.search(norm) else "unclear"
 
-        unknown = _UNKNOWN_NUMBER.search(norm, s0, start)
+        unknown = self.unknown_number.search(norm, s0, start)
         if unknown and not self.first_person.search(norm, unknown.end(), start):
             return "unclear"
 
@@ -1633,7 +1555,7 @@ class _Compiled:
             if self._echoed(norm, end, s1):
                 return "self"  # "...wants to die and she's just me" (2026.11-11)
             return "other" if "other" in earlier else "unclear"
-        if _NOT_NOTICED.search(norm, end, s1):
+        if self.not_noticed.search(norm, end, s1):
             # "cut again last night, mum didn't even notice the blood": the one nobody noticed
             # is the writer, whoever the sentence before was about (2026.11-11).
             return "self"
@@ -1788,17 +1710,6 @@ def with_model(found: Screening, text: str, scorer) -> Screening:
 
 
 _WHOSE = {"self": "the writer", "other": "someone else", "unclear": "nobody the text names"}
-# Someone's words reported straight into "I" ("mum said: I want to die", "he texted i'm done"):
-# whether "I" is the writer or the speaker is the rules' reading of the sentence, which a bag of
-# words cannot make (2026.11-13).
-_REPORTED = re.compile(
-    r"\b(?:said|says|say|saying|told\s+(?:me|us|him|her|them)|tells\s+(?:me|us)|texted|texts"
-    r"|messaged|posted|wrote|writes|screamed|yelled|shouted|typed|replied|goes)"
-    r"\s*(?:that\s+)?[:,]?\s*[\"'\u201c\u2018]?\s*(?:i|im|i'm|i\u2019m|ive|i've|ill|i'll|id|i'd)\b"
-    # A pasted chat: a line that starts with a name and a colon, or a [name] tag.
-    r"|(?:^|\n)\s*\[?[^\W\d][\w .'-]{0,20}\]?\s*:|\[[^\W\d][\w .'-]{0,20}\]",
-    re.IGNORECASE,
-)
 
 
 def _whose(found: Screening, rest: str, scorer) -> Screening:
@@ -1811,8 +1722,8 @@ def _whose(found: Screening, rest: str, scorer) -> Screening:
     as the writer's own risk (the calm page and an urgent alert): a bag of words never moves the
     writer's risk onto someone else, and a disagreement only means "read it to see whose".
     Its reading that the risk is the writer's is not used where the text reports someone's words
-    straight into "I" (`_REPORTED`): on development data it was wrong there, and right when it
-    read such a text as someone else's.
+    straight into "I", or is a pasted chat (`subjects.cues.reported` in the rules file): on
+    development data it was wrong there, and right when it read such a text as someone else's.
     """
     settled = getattr(scorer, "settled", None)
     if settled is None:
@@ -1820,7 +1731,7 @@ def _whose(found: Screening, rest: str, scorer) -> Screening:
     said = settled(scorer.score(rest))
     if said is None or said[0] == found.about:
         return found
-    if said[0] == "self" and _REPORTED.search(rest):
+    if said[0] == "self" and rules().reported.search(_normalise(rest)[0]):
         # "mum said i want to die": the words are the speaker's as much as the writer's; the
         # model reads only the words, so it is not asked to make them the writer's.
         return found

@@ -72,6 +72,7 @@ HELD_OUT_14 = HERE.parent / "heldout" / "risk-corpus-14.jsonl"
 HELD_OUT_15 = HERE.parent / "heldout" / "risk-corpus-15.jsonl"
 HELD_OUT_16 = HERE.parent / "heldout" / "risk-corpus-16.jsonl"
 HELD_OUT_17 = HERE.parent / "heldout" / "risk-corpus-17.jsonl"
+HELD_OUT_18 = HERE.parent / "heldout" / "risk-corpus-18.jsonl"
 EVERYDAY_1 = HERE.parent / "heldout" / "everyday-1.jsonl"
 EVERYDAY_2 = HERE.parent / "heldout" / "everyday-2.jsonl"
 EVERYDAY_3 = HERE.parent / "heldout" / "everyday-3.jsonl"
@@ -85,6 +86,7 @@ EVERYDAY_10 = HERE.parent / "heldout" / "everyday-10.jsonl"
 EVERYDAY_11 = HERE.parent / "heldout" / "everyday-11.jsonl"
 EVERYDAY_12 = HERE.parent / "heldout" / "everyday-12.jsonl"
 EVERYDAY_13 = HERE.parent / "heldout" / "everyday-13.jsonl"
+EVERYDAY_14 = HERE.parent / "heldout" / "everyday-14.jsonl"
 
 RECALL_TARGET = 0.95
 PRECISION_TARGET = 0.85
@@ -459,6 +461,10 @@ def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
 # sound alarming out of context) was screened ONCE with 2026.11-12 frozen: 24 of 380 screened
 # urgent, 15 of 15 urgent texts about the writer caught. 1 of its lines is word for word in
 # earlier data. ONCE with 2026.11-13 frozen: 21 of 380, 15 of 15 caught.
+# Everyday notes 14 (session 15, ids fb001-fb400) was screened ONCE with rules 2026.11-13.1 and
+# model 2026.11-13 (the same screenings as 2026.11-13): 19 of 380 screened urgent, 15 of 15 urgent
+# texts about the writer caught (2026.11-12 on the same texts, counted too: 19, 15 of 15). 3 of
+# its lines are word for word in earlier data.
 EVERYDAY = [
     ("everyday notes 1, now development data (heldout/everyday-1.jsonl)", EVERYDAY_1, 1, 0),
     ("everyday notes 2, now development data (heldout/everyday-2.jsonl)", EVERYDAY_2, 2, 0),
@@ -473,13 +479,14 @@ EVERYDAY = [
     ("everyday notes 11, now development data (heldout/everyday-11.jsonl)", EVERYDAY_11, 1, 0),
     ("everyday notes 12 (heldout/everyday-12.jsonl)", EVERYDAY_12, 7, 0),
     ("everyday notes 13 (heldout/everyday-13.jsonl)", EVERYDAY_13, 21, 0),
+    ("everyday notes 14 (heldout/everyday-14.jsonl)", EVERYDAY_14, 19, 0),
 ]
 
 
 @pytest.mark.parametrize(
     "name,path,most,missed_most",
     EVERYDAY,
-    ids=[f"everyday-{n}" for n in range(1, 14)],
+    ids=[f"everyday-{n}" for n in range(1, 15)],
 )
 def test_everyday_notes_rarely_open_the_crisis_page(name, path, most, missed_most):
     report = evaluate(name, path)
@@ -565,8 +572,15 @@ def test_held_out_corpus_10_as_measured_once():
 # targets (on corpus 16 the same version read 2 texts about someone else as the writer's). Nobody
 # building the screen reads its texts until a corpus 18 has measured the version after next.
 #
+# Corpus 18 (session 15, ids uo001-uo250 and up001-up250; 500 texts written blind by two new
+# writers, 1 of them word for word in earlier data) was screened ONCE with rules 2026.11-13.1 and
+# model 2026.11-13 (the same screenings as 2026.11-13, a third blind measure of them): recall 0.969
+# (155 of 160), precision 0.891, 0 other-as-self; the second blind corpus meeting all three of
+# issue 6's targets. (2026.11-12 on the same texts, counted too: 0.956 / 0.874 / 1.) Nobody building
+# the screen reads its texts until a corpus 19 has measured the version after next.
+#
 # The floors are the last measured numbers. (A run before a freeze leaves out the newest with
-# `-k "not corpus_16 and not corpus_17"`.)
+# `-k "not corpus_17 and not corpus_18"`.)
 MEASURED_ONCE = [
     ("held-out corpus 11 (heldout/risk-corpus-11.jsonl)", HELD_OUT_11, 0.86, 0.86, 7),
     ("held-out corpus 12 (heldout/risk-corpus-12.jsonl)", HELD_OUT_12, 0.90, 0.87, 2),
@@ -575,13 +589,14 @@ MEASURED_ONCE = [
     ("held-out corpus 15 (heldout/risk-corpus-15.jsonl)", HELD_OUT_15, 0.91, 0.89, 2),
     ("held-out corpus 16 (heldout/risk-corpus-16.jsonl)", HELD_OUT_16, 0.98, 0.89, 2),
     ("held-out corpus 17 (heldout/risk-corpus-17.jsonl)", HELD_OUT_17, 0.95, 0.89, 0),
+    ("held-out corpus 18 (heldout/risk-corpus-18.jsonl)", HELD_OUT_18, 0.96, 0.89, 0),
 ]
 
 
 @pytest.mark.parametrize(
     "name,path,recall,precision,other",
     MEASURED_ONCE,
-    ids=[f"corpus_{n}" for n in range(11, 18)],
+    ids=[f"corpus_{n}" for n in range(11, 19)],
 )
 def test_held_out_corpora_as_measured_once(name, path, recall, precision, other):
     report = evaluate(name, path)

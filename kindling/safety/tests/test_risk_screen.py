@@ -447,6 +447,9 @@ def test_a_bad_pattern_is_refused_naming_the_rule(tmp_path):
         (lambda d: d["rules"][0].update(masks=["no-such-rule"]), "masks unknown"),
         (lambda d: d["idioms"][0]["patterns"].append("(unclosed"), "idiom"),
         (lambda d: d.pop("version"), "version"),
+        # The whose-risk cues moved from screen.py in 2026.11-13.1 are required, and checked.
+        (lambda d: d["subjects"]["cues"].pop("reported"), "reported"),
+        (lambda d: d["subjects"]["cues"]["titled"].append("(unclosed"), "cues"),
     ],
 )
 def test_other_mistakes_in_the_rule_file_are_refused_clearly(tmp_path, change, expected):
@@ -463,6 +466,20 @@ def test_a_rule_id_is_named_in_a_schema_error(tmp_path):
     rule_id = yaml.safe_load(RULES_PATH.read_text())["rules"][3]["id"]
     with pytest.raises(RulesError, match=re.escape(f"rule '{rule_id}'")):
         load_rules(path)
+
+
+def test_the_whose_risk_cues_in_the_rule_file_are_the_ones_the_engine_reads(tmp_path):
+    # A clinician who changes a cue changes the screen: here, a pasted chat's "me" renamed.
+    assert level_about("pasted our chat:\nash: i want to die\nme: me too") == ("urgent", "self")
+
+    def rename(data):
+        data["subjects"]["cues"]["chat_me"] = ["myself"]
+
+    renamed = load_rules(_broken_copy(tmp_path, rename))
+    found = renamed.screen("pasted our chat:\nash: i want to die\nmyself: me too")
+    assert (found.level, found.about) == ("urgent", "self")
+    found = renamed.screen("pasted our chat:\nash: i want to die\nme: me too")
+    assert found.about != "self"
 
 
 def test_a_missing_rule_file_is_a_clear_error(tmp_path):
