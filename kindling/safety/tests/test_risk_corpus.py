@@ -560,8 +560,8 @@ def test_held_out_corpus_10_as_measured_once():
 # was opened: a second blind measure of them. Recall 0.975 (156 of 160), precision 0.881, 2
 # texts about someone else screened as the writer's (without its 11 texts that are word for word
 # in earlier data: 153 of 157, 0.975). Then ONCE with rules and model 2026.11-13 frozen (910df4c):
-# recall 0.981 (157 of 160), precision 0.897, 2 other-as-self. Nobody building the screen reads
-# its texts until a corpus 18 has measured the version after next.
+# recall 0.981 (157 of 160), precision 0.897, 2 other-as-self. After corpus 18 had measured
+# 2026.11-13, its errors were read (development data for the next version; heldout README).
 #
 # Corpus 17 (session 15, ids um001-um250 and un001-un250; 500 texts written blind by two new
 # writers, none of them word for word in earlier data) was screened ONCE with rules and model
