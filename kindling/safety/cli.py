@@ -16,8 +16,8 @@ line has none), and the same reason on standard error as `line N: reason`. The r
   (the file cannot be read, or the rules or the model do not load), in which case nothing is
   written to standard output and one line on standard error says why.
 - Each text gets the same screening as in the app: the rules, then the statistical model where
-  the rules found no urgent risk (kindling.safety.screen.with_model); a model match has the
-  rule "model".
+  the rules found no urgent risk, or for a second opinion on whose urgent risk they found
+  (kindling.safety.screen.with_model); a model match has the rule "model".
 
 `python -m kindling risk ...` comes straight here (kindling/__main__.py); the Django management
 command (management/commands/risk.py) calls the same code.

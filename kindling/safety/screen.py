@@ -7,8 +7,9 @@ each phrase that counted, the rule it met and that rule's explanation for the cl
 The rules are data (rules/risk-rules.yaml), checked with pydantic and compiled once. They are
 the floor: they recognise common ways of saying things and explain themselves, and they miss
 phrasing nobody wrote a rule for. `screen` then asks the statistical model (package
-kindling-risk-model) about what the rules found not urgent; see `with_model` and
-docs/safety/risk-screen.md. `rules().screen(text)` is the rules alone.
+kindling-risk-model) about what the rules found not urgent, and for a second opinion on whose
+urgent risk they found; see `with_model` and docs/safety/risk-screen.md. `rules().screen(text)`
+is the rules alone.
 
 How one text is screened:
   1. Normalise: lower case, straight quotes, digits inside words read as letters ("k1ll"),
@@ -32,7 +33,8 @@ How one text is screened:
      urgent/other, with the writer's concern still listed in `matches`.
   7. (`screen`, `screen_many`) Where nothing is urgent and the risk is not tied to someone
      else, the model reads the text without the sentences set aside in step 3 and may raise it
-     to urgent about the writer, adding a match with rule "model".
+     to urgent about the writer, adding a match with rule "model". Where something is urgent,
+     the model gives a second opinion on whose it is (`_whose`), which never changes the level.
 """
 
 from __future__ import annotations
@@ -960,7 +962,8 @@ class _Compiled:
         cues, at = sub.cues, f"{where} cues"
 
         def cue(entries: list[str], name: str) -> re.Pattern:
-            return _compile("|".join(f"(?:{_expand(e, lex, f'{at} {name}')})" for e in entries), at)
+            named = f"{at} {name}"
+            return _compile("|".join(f"(?:{_expand(e, lex, named)})" for e in entries), named)
 
         self.not_noticed = cue(cues.not_noticed, "not_noticed")
         self.unknown_number = cue(cues.unknown_number, "unknown_number")
@@ -971,6 +974,11 @@ class _Compiled:
         self.chat_cue = cue(cues.chat_cue, "chat_cue")
         self.me_too = cue(cues.me_too, "me_too")
         self.reported = cue(cues.reported, "reported")
+        if "mine" not in self.titled.groupindex:
+            raise RulesError(f"{at} titled: needs the group (?P<mine>...) for the writer's 'my'")
+        for name, words in (("chat_me", cues.chat_me), ("not_a_name", cues.not_a_name)):
+            if any(word != word.lower() for word in words):
+                raise RulesError(f"{at} {name}: write every word in lower case (text is)")
         self.chat_me = frozenset(cues.chat_me)
         self.not_a_name = frozenset(cues.not_a_name)
 
@@ -1643,6 +1651,14 @@ MODEL_RULE = "model"
 _SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
 
 
+def _likeliest_sentence(rest: str, scorer, key: str) -> str:
+    """The sentence the model, reading it alone, gives most to `key` (the match's phrase)."""
+    sentences = [m.group().strip() for m in _SENTENCES.finditer(rest) if m.group().strip()]
+    if not sentences:
+        return rest
+    return max(sentences, key=lambda s: scorer.score(s).probabilities[key])
+
+
 def with_model(found: Screening, text: str, scorer) -> Screening:
     """The rules' screening, raised to urgent when the model says so.
 
@@ -1680,9 +1696,8 @@ def with_model(found: Screening, text: str, scorer) -> Screening:
         about, probability, threshold = "other", scored.urgent_other, scored.threshold_other
     else:
         return kept
-    sentences = [m.group().strip() for m in _SENTENCES.finditer(rest) if m.group().strip()]
     key = f"urgent-{about}"
-    phrase = max(sentences, key=lambda s: scorer.score(s).probabilities[key]) if sentences else rest
+    phrase = _likeliest_sentence(rest, scorer, key)
     words = scorer.weighing(rest, towards=key)
     weighed = f" The words that weighed most: {', '.join(words)}." if words else ""
     whom = "the writer" if about == "self" else "someone else (a family member or friend)"
@@ -1709,7 +1724,11 @@ def with_model(found: Screening, text: str, scorer) -> Screening:
     return dataclasses.replace(kept, level=level, about=about, matches=(*found.matches, match))
 
 
-_WHOSE = {"self": "the writer", "other": "someone else", "unclear": "nobody the text names"}
+_WHOSE = {
+    "self": "the writer",
+    "other": "someone else",
+    "unclear": "someone the text does not name",
+}
 
 
 def _whose(found: Screening, rest: str, scorer) -> Screening:
@@ -1726,12 +1745,15 @@ def _whose(found: Screening, rest: str, scorer) -> Screening:
     development data it was wrong there, and right when it read such a text as someone else's.
     """
     settled = getattr(scorer, "settled", None)
-    if settled is None:
+    threshold = getattr(scorer, "threshold_whose", None)
+    if settled is None or threshold is None:
         return found
     said = settled(scorer.score(rest))
     if said is None or said[0] == found.about:
         return found
-    if said[0] == "self" and rules().reported.search(_normalise(rest)[0]):
+    # The shipped rules' cue, on the text lower-cased with straight quotes (not normalised
+    # further: "3am:" must not become a chat name "eam:").
+    if said[0] == "self" and rules().reported.search(rest.translate(_TRANSLATE).lower()):
         # "mum said i want to die": the words are the speaker's as much as the writer's; the
         # model reads only the words, so it is not asked to make them the writer's.
         return found
@@ -1748,18 +1770,16 @@ def _whose(found: Screening, rest: str, scorer) -> Screening:
         "unclear": "could not tell whose risk this is",
     }[found.about]
     explanation = (
-        f"The rules {reading}; the statistical model ({scorer.name} {scorer.version}) gave "
-        f"{probability:.2f} to urgent risk to {_WHOSE[model_about]} (it is asked from "
-        f"{scorer.threshold_whose:.2f}), so this is marked "
+        f"The rules {reading}; the statistical model ({scorer.name} {scorer.version}) was "
+        f"{probability:.2f} sure it is urgent risk to {_WHOSE[model_about]} (it is used from "
+        f"{threshold:.2f} up), so this is marked "
         + (
             "as the writer's."
             if about == "self"
             else "as unclear whose: please read it to see whose risk it is."
         )
     )
-    key = f"urgent-{model_about}"
-    sentences = [m.group().strip() for m in _SENTENCES.finditer(rest) if m.group().strip()]
-    phrase = max(sentences, key=lambda s: scorer.score(s).probabilities[key]) if sentences else rest
+    phrase = _likeliest_sentence(rest, scorer, f"urgent-{model_about}")
     match = Match(phrase, MODEL_RULE, "urgent", about, explanation)
     return dataclasses.replace(found, about=about, matches=(*found.matches, match))
 

@@ -244,7 +244,11 @@ def test_the_rules_read_the_second_opinion_sentences_as_the_tests_say():
 
 
 def test_the_model_is_not_asked_to_make_reported_words_or_a_pasted_chat_the_writers():
-    for text in ("mum said i want to die", "[tom]: gonna jump off the bridge tonight\n[me]: what"):
+    for text in (
+        "mum said i want to die",
+        "Mum SAID \u201cI want to die\u201d",
+        "[tom]: gonna jump off the bridge tonight\n[me]: what",
+    ):
         by_rules = rules().screen(text)
         assert by_rules.about != "self"
         found = with_model(by_rules, text, _Asked(urgent_self=0.9, none=0.1))
@@ -303,6 +307,24 @@ def test_the_model_raises_only_to_risk_about_the_writer_or_someone_else_not_to_u
         "Found a note on the train, unsigned: 'pick up kids at 3, dentist thurs'",
     ):
         assert screen(note).level != "urgent"
+
+
+def test_the_second_opinion_counts_from_its_threshold_up():
+    by_rules = rules().screen(MINE)
+    found = with_model(by_rules, MINE, _Asked(urgent_other=0.7, urgent_self=0.3))
+    assert found.about == "unclear"
+    assert "0.70 sure it is urgent risk to someone else (it is used from 0.70 up)" in (
+        found.matches[-1].explanation
+    )
+
+
+def test_a_time_before_a_colon_is_not_a_chat_name_for_the_second_opinion():
+    # "3am:" is a time, not someone's name in a pasted chat: the model may still make the
+    # writer's words theirs (normalising would read it as "eam:", a name).
+    text = "3am: Only see my boy every other weekend now. Been thinking about ending it, properly."
+    assert rules().screen(text).about == "unclear"
+    found = with_model(rules().screen(text), text, _Asked(urgent_self=0.9, none=0.1))
+    assert (found.level, found.about) == ("urgent", "self")
 
 
 def test_the_shipped_model_is_asked_whose_risk_from_its_own_threshold():

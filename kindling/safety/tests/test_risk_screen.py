@@ -449,7 +449,9 @@ def test_a_bad_pattern_is_refused_naming_the_rule(tmp_path):
         (lambda d: d.pop("version"), "version"),
         # The whose-risk cues moved from screen.py in 2026.11-13.1 are required, and checked.
         (lambda d: d["subjects"]["cues"].pop("reported"), "reported"),
-        (lambda d: d["subjects"]["cues"]["titled"].append("(unclosed"), "cues"),
+        (lambda d: d["subjects"]["cues"]["titled"].append("(unclosed"), "cues titled"),
+        (lambda d: d["subjects"]["cues"].update(titled=[r"\bessay\s+titled\s*$"]), "(?P<mine>"),
+        (lambda d: d["subjects"]["cues"]["chat_me"].append("Me"), "chat_me"),
     ],
 )
 def test_other_mistakes_in_the_rule_file_are_refused_clearly(tmp_path, change, expected):

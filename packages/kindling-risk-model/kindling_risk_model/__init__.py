@@ -19,7 +19,7 @@ well it does on texts it never saw.
     scored.flagged      # urgent_self at or above the model's threshold, and above urgent_other
     scored.flagged_other  # urgent_other at or above its own threshold, and above urgent_self
     model().weighing("i have been saving my tablets")  # the words that weighed most
-    model().whose("my brother has the pills lined up")  # ("other", 0.9…) or None
+    model().whose("mum says she is going to kill herself tonight")  # ("other", 0.99…) or None
 """
 
 from __future__ import annotations

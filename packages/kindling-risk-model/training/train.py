@@ -389,19 +389,21 @@ def validate(thresholds=(0.25, 0.3, 0.35, 0.4, 0.45, 0.5), others=(0.5, 0.6, 0.7
                 f"{other_recall:12.3f}  {false:4d} of {calm}"
             )
 
-    # The second opinion on whose urgent risk it is (2026.11-13), at the shipped thresholds.
+    # The second opinion on whose urgent risk it is (2026.11-13), at the shipped thresholds. It
+    # never changes a level, so everyday false alarms do not move; the table above is with the
+    # shipped second opinion (threshold_whose).
     print("the second opinion on whose risk it is, at the shipped thresholds ('-': not asked)")
-    print("whose  recall  precision  other-as-self  unclear-urgent  everyday-false-urgent")
+    print("whose  recall  precision  other-as-self  urgent-unclear-as-unclear")
     model.threshold, model.threshold_other = THRESHOLD, THRESHOLD_OTHER
     uu = ("urgent", "unclear")
     for whose in (None, 0.5, 0.6, 0.7, 0.8, 0.9):
         model.threshold_whose = whose
-        recall, precision, wrong, pairs, false, calm = measure()
-        unclear = sum(w == uu and g[0] == "urgent" for w, g in pairs)
+        recall, precision, wrong, pairs, _false, _calm = measure()
+        placed = sum(w == uu and g == uu for w, g in pairs)
         shown = "-" if whose is None else f"{whose:.2f}"
         print(
             f"{shown:>5}  {recall:6.3f}  {precision:9.3f}  {wrong:13d}  "
-            f"{unclear:7d} of {sum(w == uu for w, _ in pairs):<4d}  {false:4d} of {calm}"
+            f"{placed:7d} of {sum(w == uu for w, _ in pairs)}"
         )
 
 
