@@ -92,7 +92,7 @@ def run(
                 print(f"line {number}: {problem}", file=stderr)
                 result = {"id": record_id, "error": problem}
             else:
-                found = screen.with_model(rules.screen(text), text, scorer)
+                found = screen.with_model(rules.screen(text), text, scorer, rules)
                 result = {
                     "id": record_id,
                     "level": found.level,

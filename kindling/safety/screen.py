@@ -955,25 +955,24 @@ class _Compiled:
         self.first_person = _compile(rf"\b(?:{first})(?![a-z0-9'])", where)
         # Danger at home: the writer is there if they name themselves, or "we" or "us".
         self.writer_there = _compile(rf"\b(?:{first}|we|we\s*'?\s*re|us)(?![a-z0-9'])", where)
-        self.unclear_marker = _compile(
-            "|".join(f"(?:{_expand(e, lex, where)})" for e in sub.unclear_markers) or r"(?!)",
-            where,
-        )
+
+        def cue(entries: list[str], named: str) -> re.Pattern:
+            """Entries (with their {lexicon} words) as one pattern; none matches nothing."""
+            joined = "|".join(f"(?:{_expand(e, lex, named)})" for e in entries)
+            return _compile(joined or r"(?!)", named)
+
+        self.unclear_marker = cue(sub.unclear_markers, where)
         cues, at = sub.cues, f"{where} cues"
 
-        def cue(entries: list[str], name: str) -> re.Pattern:
-            named = f"{at} {name}"
-            return _compile("|".join(f"(?:{_expand(e, lex, named)})" for e in entries), named)
-
-        self.not_noticed = cue(cues.not_noticed, "not_noticed")
-        self.unknown_number = cue(cues.unknown_number, "unknown_number")
-        self.someone_left = cue(cues.someone_left, "someone_left")
-        self.titled = cue(cues.titled, "titled")
-        self.i_wrote = cue(cues.i_wrote, "i_wrote")
-        self.third_before = cue(cues.third_before, "third_before")
-        self.chat_cue = cue(cues.chat_cue, "chat_cue")
-        self.me_too = cue(cues.me_too, "me_too")
-        self.reported = cue(cues.reported, "reported")
+        self.not_noticed = cue(cues.not_noticed, f"{at} not_noticed")
+        self.unknown_number = cue(cues.unknown_number, f"{at} unknown_number")
+        self.someone_left = cue(cues.someone_left, f"{at} someone_left")
+        self.titled = cue(cues.titled, f"{at} titled")
+        self.i_wrote = cue(cues.i_wrote, f"{at} i_wrote")
+        self.third_before = cue(cues.third_before, f"{at} third_before")
+        self.chat_cue = cue(cues.chat_cue, f"{at} chat_cue")
+        self.me_too = cue(cues.me_too, f"{at} me_too")
+        self.reported = cue(cues.reported, f"{at} reported")
         if "mine" not in self.titled.groupindex:
             raise RulesError(f"{at} titled: needs the group (?P<mine>...) for the writer's 'my'")
         for name, words in (("chat_me", cues.chat_me), ("not_a_name", cues.not_a_name)):
@@ -988,8 +987,8 @@ class _Compiled:
         self.third_verb_before = _compile(
             rf"\b(?:{_words(sub.third_person_verbs or ['(?!)'], lex, where)})\s+$", where
         )
-        echo = "|".join(f"(?:{_expand(e, lex, where)})" for e in sub.echo) or r"(?!)"
-        self.echo = _compile(echo, where)
+        self.echo = cue(sub.echo, where)
+        echo = self.echo.pattern
         # The same, opening the next sentence ("...she has a plan. The girl is me.", "So do I."),
         # after at most a filler word (2026.11-9); not later in it ("dad's worried, me too").
         self.echo_next = _compile(
@@ -1659,8 +1658,11 @@ def _likeliest_sentence(rest: str, scorer, key: str) -> str:
     return max(sentences, key=lambda s: scorer.score(s).probabilities[key])
 
 
-def with_model(found: Screening, text: str, scorer) -> Screening:
+def with_model(found: Screening, text: str, scorer, compiled: _Compiled | None = None) -> Screening:
     """The rules' screening, raised to urgent when the model says so.
+
+    `compiled` is the rules that made `found` (the shipped rules if not given): the second
+    opinion reads their cues.
 
     The rules are the floor: the model never lowers a level. On an urgent text it gives only a
     second opinion on whose risk it is (`_whose`).
@@ -1687,7 +1689,7 @@ def with_model(found: Screening, text: str, scorer) -> Screening:
     if not rest.strip():
         return kept
     if found.level == "urgent":
-        return _whose(kept, rest, scorer)
+        return _whose(kept, rest, scorer, compiled or rules())
     scored = scorer.score(rest)
     rules_said_other = found.level != "none" and found.about == "other"
     if scored.flagged and not rules_said_other:
@@ -1731,7 +1733,7 @@ _WHOSE = {
 }
 
 
-def _whose(found: Screening, rest: str, scorer) -> Screening:
+def _whose(found: Screening, rest: str, scorer, compiled: _Compiled) -> Screening:
     """A second opinion on whose urgent risk the rules found (2026.11-13).
 
     The rules decide whose risk a phrase is from the words around it. Where they could not tell
@@ -1751,9 +1753,9 @@ def _whose(found: Screening, rest: str, scorer) -> Screening:
     said = settled(scorer.score(rest))
     if said is None or said[0] == found.about:
         return found
-    # The shipped rules' cue, on the text lower-cased with straight quotes (not normalised
-    # further: "3am:" must not become a chat name "eam:").
-    if said[0] == "self" and rules().reported.search(rest.translate(_TRANSLATE).lower()):
+    # The cue of the rules that screened the text, on the text lower-cased with straight quotes
+    # (not normalised further: "3am:" must not become a chat name "eam:").
+    if said[0] == "self" and compiled.reported.search(rest.translate(_TRANSLATE).lower()):
         # "mum said i want to die": the words are the speaker's as much as the writer's; the
         # model reads only the words, so it is not asked to make them the writer's.
         return found
@@ -1787,10 +1789,11 @@ def _whose(found: Screening, rest: str, scorer) -> Screening:
 def screen(text: str) -> Screening:
     """Screen one text: the shipped rules, then the model (to raise what the rules found less than
     urgent, or for a second opinion on whose urgent risk it is)."""
-    return with_model(rules().screen(text), text, model())
+    compiled = rules()
+    return with_model(compiled.screen(text), text, model(), compiled)
 
 
 def screen_many(texts: Iterable[str]) -> list[Screening]:
     """Screen many texts; the rules are compiled and the model read once."""
     compiled, scorer = rules(), model()
-    return [with_model(compiled.screen(text), text, scorer) for text in texts]
+    return [with_model(compiled.screen(text), text, scorer, compiled) for text in texts]

@@ -18,9 +18,18 @@ import socket
 import sys
 
 import pytest
+import yaml
 from kindling_risk_model import CLASSES, MODEL_PATH, Model, Scored, load
 
-from kindling.safety.screen import MODEL_RULE, model, rules, screen, with_model
+from kindling.safety.screen import (
+    MODEL_RULE,
+    RULES_PATH,
+    load_rules,
+    model,
+    rules,
+    screen,
+    with_model,
+)
 
 PACKAGE = MODEL_PATH.parent.parent
 sys.path.insert(0, str(PACKAGE / "training"))
@@ -253,6 +262,22 @@ def test_the_model_is_not_asked_to_make_reported_words_or_a_pasted_chat_the_writ
         assert by_rules.about != "self"
         found = with_model(by_rules, text, _Asked(urgent_self=0.9, none=0.1))
         assert (found.level, found.about) == (by_rules.level, by_rules.about)
+
+
+def test_the_second_opinion_reads_the_cues_of_the_rules_that_screened_the_text(tmp_path):
+    # A clinician's copy of the rules with no reported-speech cue: screening with that copy, the
+    # sure model is asked; the shipped rules' cue must not stand in for the copy's.
+    data = yaml.safe_load(RULES_PATH.read_text())
+    data["subjects"]["cues"]["reported"] = ["(?!)"]
+    path = tmp_path / "risk-rules.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True))
+    edited = load_rules(path)
+    text = "mum said i want to die"
+    by_rules = edited.screen(text)
+    assert by_rules.level == "urgent" and by_rules.about != "self"
+    sure = _Asked(urgent_self=0.9, none=0.1)
+    assert with_model(by_rules, text, sure, rules()).about == by_rules.about
+    assert with_model(by_rules, text, sure, edited).about in {"self", "unclear"} - {by_rules.about}
 
 
 def test_a_sure_model_settles_whose_urgent_risk_the_rules_could_not_tell():

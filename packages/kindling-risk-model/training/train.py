@@ -359,7 +359,7 @@ def validate(thresholds=(0.25, 0.3, 0.35, 0.4, 0.45, 0.5), others=(0.5, 0.6, 0.7
 
     def run(rows):
         got = [(f.level, f.about) for f in (
-            with_model(first[id(row)], row["text"], model) for row in rows
+            with_model(first[id(row)], row["text"], model, compiled) for row in rows
         )]  # fmt: skip
         want = [(r["level"], r["about"] if r["level"] != "none" else "self") for r in rows]
         return want, got
