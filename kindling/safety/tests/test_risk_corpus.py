@@ -73,6 +73,7 @@ HELD_OUT_15 = HERE.parent / "heldout" / "risk-corpus-15.jsonl"
 HELD_OUT_16 = HERE.parent / "heldout" / "risk-corpus-16.jsonl"
 HELD_OUT_17 = HERE.parent / "heldout" / "risk-corpus-17.jsonl"
 HELD_OUT_18 = HERE.parent / "heldout" / "risk-corpus-18.jsonl"
+HELD_OUT_19 = HERE.parent / "heldout" / "risk-corpus-19.jsonl"
 EVERYDAY_1 = HERE.parent / "heldout" / "everyday-1.jsonl"
 EVERYDAY_2 = HERE.parent / "heldout" / "everyday-2.jsonl"
 EVERYDAY_3 = HERE.parent / "heldout" / "everyday-3.jsonl"
@@ -87,6 +88,7 @@ EVERYDAY_11 = HERE.parent / "heldout" / "everyday-11.jsonl"
 EVERYDAY_12 = HERE.parent / "heldout" / "everyday-12.jsonl"
 EVERYDAY_13 = HERE.parent / "heldout" / "everyday-13.jsonl"
 EVERYDAY_14 = HERE.parent / "heldout" / "everyday-14.jsonl"
+EVERYDAY_15 = HERE.parent / "heldout" / "everyday-15.jsonl"
 
 RECALL_TARGET = 0.95
 PRECISION_TARGET = 0.85
@@ -360,6 +362,11 @@ def test_corpus_2_now_development_data_does_not_fall_below_its_fitted_numbers():
 # 2026.11-12, its texts were read to widen the rules (2026.11-13, by kind) and it joined the
 # model's training data, with everyday notes 11. Corpora 16 and 17 are the honest measure of
 # 2026.11-13.
+#
+# Corpus 16 (500 texts, written blind) was screened with 2026.11-12 and 2026.11-13 frozen (0.975 /
+# 0.881 / 2, then 0.981 / 0.897 / 2). Once corpus 18 had measured 2026.11-13, its texts were read
+# to widen the rules (2026.11-14, by kind) and it joined the model's training data, with everyday
+# notes 12. Corpora 17, 18 and 19 are the honest measure of 2026.11-14.
 FITTED = [
     ("corpus 3, now development data (heldout/risk-corpus-3.jsonl)", HELD_OUT_3, 0.99, 0.93, 1),
     ("corpus 4, now development data (heldout/risk-corpus-4.jsonl)", HELD_OUT_4, 0.99, 0.95, 0),
@@ -380,6 +387,8 @@ FITTED = [
     ("corpus 14, now development data (heldout/risk-corpus-14.jsonl)", HELD_OUT_14, 0.98, 0.98, 0),
     # Corpus 15, fitted with rules and model 2026.11-13 (trained on it): 0.994 / 0.958 / 0.
     ("corpus 15, now development data (heldout/risk-corpus-15.jsonl)", HELD_OUT_15, 0.99, 0.95, 0),
+    # Corpus 16, fitted with rules and model 2026.11-14 (trained on it): 0.994 / 0.988 / 0.
+    ("corpus 16, now development data (heldout/risk-corpus-16.jsonl)", HELD_OUT_16, 0.99, 0.98, 0),
 ]
 
 
@@ -396,7 +405,7 @@ def _holds(report: Report, recall: float, precision: float, other_as_self: int) 
 @pytest.mark.parametrize(
     "name,path,recall,precision,other",
     FITTED,
-    ids=[f"corpus-{n}" for n in range(3, 16)],
+    ids=[f"corpus-{n}" for n in range(3, 17)],
 )
 def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
     name, path, recall, precision, other
@@ -456,7 +465,7 @@ def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
 # Everyday notes 12 (session 14, ids ez001-ez400) was screened ONCE with 2026.11-12 frozen: 7 of 380
 # screened urgent, 15 of 15 urgent texts about the writer caught. 29 of its lines are word for
 # word in earlier data (28 harmless lines of 1 to 6 words). ONCE with 2026.11-13 frozen: 7 of 380,
-# 15 of 15 caught.
+# 15 of 15 caught. It is development data now (fitted with 2026.11-14: 0).
 # Everyday notes 13 (session 15, ids fa001-fa400; its writer was asked for everyday words that
 # sound alarming out of context) was screened ONCE with 2026.11-12 frozen: 24 of 380 screened
 # urgent, 15 of 15 urgent texts about the writer caught. 1 of its lines is word for word in
@@ -477,7 +486,7 @@ EVERYDAY = [
     ("everyday notes 9, now development data (heldout/everyday-9.jsonl)", EVERYDAY_9, 1, 0),
     ("everyday notes 10, now development data (heldout/everyday-10.jsonl)", EVERYDAY_10, 2, 0),
     ("everyday notes 11, now development data (heldout/everyday-11.jsonl)", EVERYDAY_11, 1, 0),
-    ("everyday notes 12 (heldout/everyday-12.jsonl)", EVERYDAY_12, 7, 0),
+    ("everyday notes 12, now development data (heldout/everyday-12.jsonl)", EVERYDAY_12, 0, 0),
     ("everyday notes 13 (heldout/everyday-13.jsonl)", EVERYDAY_13, 21, 0),
     ("everyday notes 14 (heldout/everyday-14.jsonl)", EVERYDAY_14, 19, 0),
 ]

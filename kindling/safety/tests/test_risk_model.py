@@ -38,8 +38,10 @@ import train  # noqa: E402  (packages/kindling-risk-model/training/train.py)
 
 ROOT = PACKAGE.parent.parent
 HELD = ROOT / "kindling" / "safety" / "heldout"
-CORPUS_16, CORPUS_17 = HELD / "risk-corpus-16.jsonl", HELD / "risk-corpus-17.jsonl"
-EVERYDAY_12, EVERYDAY_13 = HELD / "everyday-12.jsonl", HELD / "everyday-13.jsonl"
+CORPUS_17, CORPUS_18 = HELD / "risk-corpus-17.jsonl", HELD / "risk-corpus-18.jsonl"
+CORPUS_19 = HELD / "risk-corpus-19.jsonl"
+EVERYDAY_13, EVERYDAY_14 = HELD / "everyday-13.jsonl", HELD / "everyday-14.jsonl"
+EVERYDAY_15 = HELD / "everyday-15.jsonl"
 # Written by hand for this test: no rule matches it, and the model reads preparations in it.
 PREPARATIONS = "Sorted out who gets the cat and left the passwords in an envelope on the desk."
 
@@ -85,7 +87,9 @@ def test_the_plain_scorer_gives_scikit_learns_probabilities(trained):
 
 
 @pytest.mark.parametrize(
-    "held_out", [CORPUS_16, CORPUS_17, EVERYDAY_12, EVERYDAY_13], ids=lambda path: path.name
+    "held_out",
+    [CORPUS_17, CORPUS_18, CORPUS_19, EVERYDAY_13, EVERYDAY_14, EVERYDAY_15],
+    ids=lambda path: path.name,
 )
 def test_the_held_out_sets_are_never_trained_on(held_out):
     assert not any(held_out.name in name for name in train.TRAINING)

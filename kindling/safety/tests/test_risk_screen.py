@@ -1637,6 +1637,119 @@ REVIEW_2026_11_12 = [
 ]
 
 
+# Rules 2026.11-14, from corpus 16's and everyday notes 12's errors by kind; each with a harmless
+# sentence sharing its words. Written by hand for these tests; REVIEW_2026_11_14 holds what the
+# review found.
+RULES_2026_11_14 = [
+    ("i heard him crying and i took the razor from his kit. used it tonight", ("urgent", "self")),
+    (
+        "my son took his dad's razor and used it tonight, there's blood on the towel",
+        ("urgent", "other"),
+    ),
+    ("walking to the station now. not to catch a train", ("urgent", "self")),
+    ("going to the station, not to catch a train, just to pick up nan", ("none", "self")),
+    ("my mate said he's 'got a date picked' and laughed about it", ("urgent", "other")),
+    ("we've got a date picked for the wedding!!", ("none", "self")),
+    ("my friend said goodbye to everyone and said she won't be here tomorrow", ("urgent", "other")),
+    (
+        "said goodbye to everyone at camp, won't be here tomorrow because we're flying home",
+        ("none", "self"),
+    ),
+    ("my uncle is back on the drink and stopped going to his meetings", ("concern", "other")),
+    ("cutting back on the drink for a month, day 9", ("none", "self")),
+    (
+        "my cousin tried to end her life a few years "
+        "back. she's at uni now and genuinely happy, no worries there",
+        ("none", "self"),
+    ),
+    ("our youngest overdosed at 15. he's 27 now and runs a bakery, thriving", ("none", "self")),
+    (
+        "our youngest overdosed at 15. he's 27 now and overdosed again last night",
+        ("urgent", "other"),
+    ),
+    ("science lesson today was on overdoses and what they do to the liver", ("none", "self")),
+    ("nearly killed myself tripping on the hose, ha", ("none", "self")),
+    ("kms fr this time", ("urgent", "self")),
+    ("kms over this essay jk", ("none", "self")),
+    ("wrote a will for our legal studies assignment", ("none", "self")),
+    (
+        "wrote letters to my grandchildren for their 21st birthdays, to be opened years from now",
+        ("none", "self"),
+    ),
+    ("bought rope for the veggie patch", ("none", "self")),
+]
+
+# What the review of 2026.11-14's draft found (its own sentences), as the shipped rules read them:
+# wills, letters, goodbyes, stations and lessons on both sides, and exceptions that must not hide
+# risk said in the same words.
+REVIEW_2026_11_14 = [
+    (
+        "Finally wrote my will for the history project, we had to pretend to be a Tudor merchant",
+        ("none", "self"),
+    ),
+    ("Made a will for legal studies homework lol. leaving my cat to my bff", ("none", "self")),
+    ("Wrote my will today. Healthy, 42, just adulting.", ("none", "self")),
+    (
+        "Finally got round to writing my will. Won't be around to see the kids grow up anyway.",
+        ("urgent", "self"),
+    ),
+    (
+        "I'm healthy, 29, and I just made a will because I don't plan on being here at Christmas.",
+        ("urgent", "self"),
+    ),
+    (
+        "Mum made a will after her diagnosis, estate planning stuff, she's doing fine",
+        ("none", "self"),
+    ),
+    ("we had to write a will in english class as a creative task", ("none", "self")),
+    ("Wrote notes for my kids' lunchboxes with little jokes in them", ("none", "self")),
+    (
+        "Wrote letters to each of my friends, to be opened when I'm gone. It'll be soon.",
+        ("urgent", "self"),
+    ),
+    (
+        "said goodbye to everyone at work today, won't be here tomorrow, new job starts Monday",
+        ("none", "self"),
+    ),
+    (
+        "I said goodbye to everyone, won't be here by "
+        "morning. Sorry I couldn't make the trip with you all.",
+        ("urgent", "self"),
+    ),
+    ("heading down to the station. not to catch one.", ("urgent", "self")),
+    ("I kept my brother's razors hidden but he found them and used one again", ("urgent", "other")),
+    ("My husband's back at the pokies, rent money gone", ("concern", "other")),
+    ("I'm back on the grog every night just to get to sleep", ("concern", "self")),
+    ("My middle one is back on the gear after rehab", ("concern", "other")),
+    ("She's thriving in the new job but she's back on the drink most nights", ("concern", "other")),
+    ("Our pharmacology lecture on paracetamol overdose was so interesting", ("none", "self")),
+    ("health class was about self harm and how to help a mate", ("none", "self")),
+    ("my essay is on self-harm in teenage girls, any good sources?", ("none", "self")),
+    ("Nearly killed myself falling off the ladder cleaning the gutters lol", ("none", "self")),
+    ("almost killed myself on the ice this morning, stacked it at the bus stop", ("none", "self")),
+    (
+        "Nearly killed myself on my bike last night, rode straight into traffic on purpose",
+        ("urgent", "self"),
+    ),
+    ("almost killed myself coming off the skateboard, my knees r wrecked", ("none", "self")),
+    ("kms at this haircut jk it'll grow", ("none", "self")),
+    ("maths test tmrw kms jkjk", ("none", "self")),
+    ("kms fr no jk", ("urgent", "self")),
+    ("my little sister keeps saying kms jk when she loses at fortnite", ("none", "self")),
+    ("Our eldest overdosed at 16. She's 24 now, a nurse, thriving.", ("none", "self")),
+    ("My youngest tried to kill himself at 15, he's 22 now and a dad himself.", ("none", "self")),
+    (
+        "My brother overdosed a couple of years back "
+        "and he's doing brilliantly now, just got engaged",
+        ("none", "self"),
+    ),
+    ("therapy saved me, 3 years free of self harm", ("none", "self")),
+    ("My youngest made a will for his school project, so cute", ("none", "self")),
+    ("Bought rope for the allotment to tie up the runner beans", ("none", "self")),
+    ("got a rope for the sailing trip this weekend", ("none", "self")),
+]
+
+
 @pytest.mark.parametrize(
     "text,expected",
     RULES_2026_11_4
@@ -1657,10 +1770,12 @@ REVIEW_2026_11_12 = [
     + RULES_2026_11_12
     + REVIEW_2026_11_12
     + RULES_2026_11_13
-    + REVIEW_2026_11_13,
+    + REVIEW_2026_11_13
+    + RULES_2026_11_14
+    + REVIEW_2026_11_14,
 )
 def test_rules_read_these_as_their_writers_mean_them(text, expected):
-    """The sentences written for rules 2026.11-4 to 2026.11-13, with what each version's review
+    """The sentences written for rules 2026.11-4 to 2026.11-14, with what each version's review
     found (REVIEW_*), which stays fixed."""
     found = risk.rules().screen(text)
     assert (found.level, found.about) == expected, found.matches
