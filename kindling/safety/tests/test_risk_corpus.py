@@ -469,11 +469,16 @@ def test_corpora_now_development_data_do_not_fall_below_their_fitted_numbers(
 # Everyday notes 13 (session 15, ids fa001-fa400; its writer was asked for everyday words that
 # sound alarming out of context) was screened ONCE with 2026.11-12 frozen: 24 of 380 screened
 # urgent, 15 of 15 urgent texts about the writer caught. 1 of its lines is word for word in
-# earlier data. ONCE with 2026.11-13 frozen: 21 of 380, 15 of 15 caught.
+# earlier data. ONCE with 2026.11-13 frozen: 21 of 380, 15 of 15 caught. ONCE with 2026.11-14
+# frozen: 21 of 380, 15 of 15 caught.
 # Everyday notes 14 (session 15, ids fb001-fb400) was screened ONCE with rules 2026.11-13.1 and
 # model 2026.11-13 (the same screenings as 2026.11-13): 19 of 380 screened urgent, 15 of 15 urgent
 # texts about the writer caught (2026.11-12 on the same texts, counted too: 19, 15 of 15). 3 of
-# its lines are word for word in earlier data.
+# its lines are word for word in earlier data. ONCE with 2026.11-14 frozen (trained without them):
+# 18 of 380, 15 of 15 caught.
+# Everyday notes 15 (session 16, ids fc001-fc400) was screened ONCE with 2026.11-14 frozen: 6 of
+# 380 screened urgent, 15 of 15 urgent texts about the writer caught (2026.11-13 on the same texts,
+# counted too: 6, 15 of 15). 55 of its lines (harmless) are word for word in earlier data.
 EVERYDAY = [
     ("everyday notes 1, now development data (heldout/everyday-1.jsonl)", EVERYDAY_1, 1, 0),
     ("everyday notes 2, now development data (heldout/everyday-2.jsonl)", EVERYDAY_2, 2, 0),
@@ -488,14 +493,15 @@ EVERYDAY = [
     ("everyday notes 11, now development data (heldout/everyday-11.jsonl)", EVERYDAY_11, 1, 0),
     ("everyday notes 12, now development data (heldout/everyday-12.jsonl)", EVERYDAY_12, 0, 0),
     ("everyday notes 13 (heldout/everyday-13.jsonl)", EVERYDAY_13, 21, 0),
-    ("everyday notes 14 (heldout/everyday-14.jsonl)", EVERYDAY_14, 19, 0),
+    ("everyday notes 14 (heldout/everyday-14.jsonl)", EVERYDAY_14, 18, 0),
+    ("everyday notes 15 (heldout/everyday-15.jsonl)", EVERYDAY_15, 6, 0),
 ]
 
 
 @pytest.mark.parametrize(
     "name,path,most,missed_most",
     EVERYDAY,
-    ids=[f"everyday-{n}" for n in range(1, 15)],
+    ids=[f"everyday-{n}" for n in range(1, 16)],
 )
 def test_everyday_notes_rarely_open_the_crisis_page(name, path, most, missed_most):
     report = evaluate(name, path)
@@ -588,8 +594,19 @@ def test_held_out_corpus_10_as_measured_once():
 # issue 6's targets. (2026.11-12 on the same texts, counted too: 0.956 / 0.874 / 1.) Nobody building
 # the screen reads its texts until a corpus 19 has measured the version after next.
 #
+# Corpora 17 and 18 were screened ONCE more with rules and model 2026.11-14 frozen (51a2bfe): 0.950
+# (152 of 160) / 0.899 / 0 and 0.969 (155 of 160) / 0.896 / 0.
+#
+# Corpus 19 (session 16, ids uq001-uq250 and ur001-ur250; 500 texts written blind by two new
+# writers before 2026.11-14 was frozen, none word for word in earlier data) was screened ONCE with
+# rules and model 2026.11-14 frozen: recall 0.963 (154 of 160), precision 0.880, 3 texts about
+# someone else screened as the writer's (2 urgent, 1 as a concern). (2026.11-13 on the same texts,
+# counted too: 0.969 / 0.881 / 3.) Issue 6's recall and precision targets are met on it, the
+# other-as-self target is not. Nobody building the screen reads its texts until a corpus 20 has
+# measured the version after next.
+#
 # The floors are the last measured numbers. (A run before a freeze leaves out the newest with
-# `-k "not corpus_17 and not corpus_18"`.)
+# `-k "not corpus_17 and not corpus_18 and not corpus_19"`.)
 MEASURED_ONCE = [
     ("held-out corpus 11 (heldout/risk-corpus-11.jsonl)", HELD_OUT_11, 0.86, 0.86, 7),
     ("held-out corpus 12 (heldout/risk-corpus-12.jsonl)", HELD_OUT_12, 0.90, 0.87, 2),
@@ -599,13 +616,14 @@ MEASURED_ONCE = [
     ("held-out corpus 16 (heldout/risk-corpus-16.jsonl)", HELD_OUT_16, 0.98, 0.89, 2),
     ("held-out corpus 17 (heldout/risk-corpus-17.jsonl)", HELD_OUT_17, 0.95, 0.89, 0),
     ("held-out corpus 18 (heldout/risk-corpus-18.jsonl)", HELD_OUT_18, 0.96, 0.89, 0),
+    ("held-out corpus 19 (heldout/risk-corpus-19.jsonl)", HELD_OUT_19, 0.96, 0.88, 3),
 ]
 
 
 @pytest.mark.parametrize(
     "name,path,recall,precision,other",
     MEASURED_ONCE,
-    ids=[f"corpus_{n}" for n in range(11, 19)],
+    ids=[f"corpus_{n}" for n in range(11, 20)],
 )
 def test_held_out_corpora_as_measured_once(name, path, recall, precision, other):
     report = evaluate(name, path)
