@@ -1655,7 +1655,7 @@ RULES_2026_11_14 = [
         "said goodbye to everyone at camp, won't be here tomorrow because we're flying home",
         ("none", "self"),
     ),
-    ("my uncle is back on the drink and stopped going to his meetings", ("concern", "other")),
+    ("the neighbour is back at the pokies every night", ("concern", "other")),
     ("cutting back on the drink for a month, day 9", ("none", "self")),
     (
         "my cousin tried to end her life a few years "
@@ -1673,7 +1673,7 @@ RULES_2026_11_14 = [
     ("kms over this essay jk", ("none", "self")),
     ("wrote a will for our legal studies assignment", ("none", "self")),
     (
-        "wrote letters to my grandchildren for their 21st birthdays, to be opened years from now",
+        "wrote letters to my kids for their eighteenth birthdays, to be opened years from now",
         ("none", "self"),
     ),
     ("bought rope for the veggie patch", ("none", "self")),
@@ -1683,6 +1683,32 @@ RULES_2026_11_14 = [
 # wills, letters, goodbyes, stations and lessons on both sides, and exceptions that must not hide
 # risk said in the same words.
 REVIEW_2026_11_14 = [
+    # A code review of 2026.11-14 (its own sentences): exceptions must not hide what is said beside
+    # them (2026.11-14.1).
+    (
+        "I'm not doing so well. I tried to kill myself two years ago and it's creeping back",
+        ("concern", "self"),
+    ),
+    ("I attempted suicide a few years back. Therapy hasn't saved me.", ("concern", "self")),
+    (
+        "I tried to hang myself two years ago. Not anymore? no, every night I think about it",
+        ("concern", "self"),
+    ),
+    ("kms jk not jk", ("urgent", "self")),
+    ("kms jk or not idk", ("urgent", "self")),
+    ("Made my will, well, twenty years too late for anyone to care", ("urgent", "self")),
+    ("Finally made my will. I know perfectly well what I'm planning.", ("urgent", "self")),
+    ("Wrote letters to my daughter for every birthday I won't be there for.", ("urgent", "self")),
+    ("wrote letters to my kids for their 18th, i won't be there", ("urgent", "self")),
+    ("I took the razor and used it again on the inside of my thigh", ("urgent", "self")),
+    ("I've got a date picked. I'm due to see my psych Monday", ("urgent", "self")),
+    ("We have a date set! so excited", ("none", "self")),
+    ("got a date sorted!! finally someone swiped right", ("none", "self")),
+    ("first session back on the ice since the break, skating was so fun", ("none", "self")),
+    ("back in the drink again, fell off the paddleboard lol", ("none", "self")),
+    ("I'm holding back on the booze this month", ("none", "self")),
+    ("I stopped going to the meetings, the P&C was too much drama", ("none", "self")),
+    ("he went right back on the gear after rehab", ("concern", "other")),
     (
         "Finally wrote my will for the history project, we had to pretend to be a Tudor merchant",
         ("none", "self"),
