@@ -295,6 +295,11 @@ def _words(entries: list[str], lexicon: dict[str, str], where: str) -> str:
     return "|".join(f"(?:{_expand(e, lexicon, where)})" for e in entries)
 
 
+def _any_of(entries: list[str], lexicon: dict[str, str], where: str) -> re.Pattern:
+    """The entries (with their {lexicon} words) as one pattern; no entries match nothing."""
+    return _compile(_words(entries, lexicon, where) or r"(?!)", where)
+
+
 # ----------------------------------------------------------------------------- needles
 
 # Needles: literal strings of which any match must contain at least one. Worked out from the
@@ -887,10 +892,7 @@ class _Compiled:
         self.present = self._cues(spec.present, lex, f"{source}: present")
         self.hypothetical = self._cues(spec.hypothetical, lex, f"{source}: hypothetical")
         self.recovery = self._cues(spec.recovery, lex, f"{source}: recovery")
-        self.still_hard = _compile(
-            "|".join(f"(?:{_expand(p, lex, source)})" for p in spec.recovery.unless) or r"(?!)",
-            f"{source}: recovery unless",
-        )
+        self.still_hard = _any_of(spec.recovery.unless, lex, f"{source}: recovery unless")
         self.past_note = spec.past.explanation
         self.hypothetical_note = spec.hypothetical.explanation
         self.no_intent = self._cues(spec.no_intent, lex, f"{source}: no_intent")
@@ -903,10 +905,7 @@ class _Compiled:
             self.practice_needles = _Gated(
                 [(None, _compile(_expand(p, lex, source), source)) for p in spec.practice.patterns]
             )
-            self.practice_unless = _compile(
-                "|".join(f"(?:{_expand(p, lex, source)})" for p in spec.practice.unless) or r"(?!)",
-                f"{source}: practice unless",
-            )
+            self.practice_unless = _any_of(spec.practice.unless, lex, f"{source}: practice unless")
 
         sub = spec.subjects
         first = _words(sub.first_person, lex, f"{source}: subjects first_person")
@@ -956,23 +955,18 @@ class _Compiled:
         # Danger at home: the writer is there if they name themselves, or "we" or "us".
         self.writer_there = _compile(rf"\b(?:{first}|we|we\s*'?\s*re|us)(?![a-z0-9'])", where)
 
-        def cue(entries: list[str], named: str) -> re.Pattern:
-            """Entries (with their {lexicon} words) as one pattern; none matches nothing."""
-            joined = "|".join(f"(?:{_expand(e, lex, named)})" for e in entries)
-            return _compile(joined or r"(?!)", named)
-
-        self.unclear_marker = cue(sub.unclear_markers, where)
+        self.unclear_marker = _any_of(sub.unclear_markers, lex, where)
         cues, at = sub.cues, f"{where} cues"
 
-        self.not_noticed = cue(cues.not_noticed, f"{at} not_noticed")
-        self.unknown_number = cue(cues.unknown_number, f"{at} unknown_number")
-        self.someone_left = cue(cues.someone_left, f"{at} someone_left")
-        self.titled = cue(cues.titled, f"{at} titled")
-        self.i_wrote = cue(cues.i_wrote, f"{at} i_wrote")
-        self.third_before = cue(cues.third_before, f"{at} third_before")
-        self.chat_cue = cue(cues.chat_cue, f"{at} chat_cue")
-        self.me_too = cue(cues.me_too, f"{at} me_too")
-        self.reported = cue(cues.reported, f"{at} reported")
+        self.not_noticed = _any_of(cues.not_noticed, lex, f"{at} not_noticed")
+        self.unknown_number = _any_of(cues.unknown_number, lex, f"{at} unknown_number")
+        self.someone_left = _any_of(cues.someone_left, lex, f"{at} someone_left")
+        self.titled = _any_of(cues.titled, lex, f"{at} titled")
+        self.i_wrote = _any_of(cues.i_wrote, lex, f"{at} i_wrote")
+        self.third_before = _any_of(cues.third_before, lex, f"{at} third_before")
+        self.chat_cue = _any_of(cues.chat_cue, lex, f"{at} chat_cue")
+        self.me_too = _any_of(cues.me_too, lex, f"{at} me_too")
+        self.reported = _any_of(cues.reported, lex, f"{at} reported")
         if "mine" not in self.titled.groupindex:
             raise RulesError(f"{at} titled: needs the group (?P<mine>...) for the writer's 'my'")
         for name, words in (("chat_me", cues.chat_me), ("not_a_name", cues.not_a_name)):
@@ -987,7 +981,7 @@ class _Compiled:
         self.third_verb_before = _compile(
             rf"\b(?:{_words(sub.third_person_verbs or ['(?!)'], lex, where)})\s+$", where
         )
-        self.echo = cue(sub.echo, where)
+        self.echo = _any_of(sub.echo, lex, where)
         echo = self.echo.pattern
         # The same, opening the next sentence ("...she has a plan. The girl is me.", "So do I."),
         # after at most a filler word (2026.11-9); not later in it ("dad's worried, me too").
@@ -1053,14 +1047,12 @@ class _Compiled:
             r"|\bwe\s+both\b|\bboth\s+of\s+us\b",
             where,
         )
-        self.protective = _compile(
-            "|".join(f"(?:{_expand(e, lex, where)})" for e in sub.protective) or r"(?!)", where
-        )
+        self.protective = _any_of(sub.protective, lex, where)
         self.together_after = _compile(r"\s+and\s+(?:i|me|myself)\b", where)
 
     @staticmethod
     def _cues(spec: CueSpec, lex: dict[str, str], where: str) -> re.Pattern:
-        return _compile("|".join(f"(?:{_expand(p, lex, where)})" for p in spec.patterns), where)
+        return _any_of(spec.patterns, lex, where)
 
     # ------------------------------------------------------------------------- screening
 
